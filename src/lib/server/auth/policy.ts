@@ -1,0 +1,37 @@
+import type { Actor } from './actor';
+import { forbidden } from '../errors';
+import type { StaffRole } from '../../shared/roles';
+
+/**
+ * Every action the application authorizes. A new capability adds its action here and its roles
+ * below; anything not listed is denied.
+ */
+export type Action =
+	| 'staff_area:enter'
+	| 'clinic:read'
+	| 'clinic:manage'
+	| 'location:manage'
+	| 'service:manage'
+	| 'staff:read'
+	| 'staff:manage';
+
+const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
+	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
+	'clinic:read': ['admin', 'clinician', 'front_desk'],
+	'clinic:manage': ['admin'],
+	'location:manage': ['admin'],
+	'service:manage': ['admin'],
+	'staff:read': ['admin', 'clinician', 'front_desk'],
+	'staff:manage': ['admin']
+};
+
+/** Deny by default: only a signed-in staff member whose role is listed for the action passes. */
+export function can(actor: Actor, action: Action): boolean {
+	if (actor.kind === 'system') return true;
+	if (actor.kind !== 'staff') return false;
+	return ROLES_FOR[action]?.includes(actor.role) ?? false;
+}
+
+export function authorize(actor: Actor, action: Action): void {
+	if (!can(actor, action)) throw forbidden();
+}

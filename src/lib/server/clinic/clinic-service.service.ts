@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../context';
+import { authorize } from '../auth/policy';
+import { notFound, validationFailed } from '../errors';
+import { isUniqueViolation } from '../db/constraint-errors';
+import { parseInput } from '../validation';
+import { serviceInput, type ServiceInput } from '../../shared/clinic.schema';
+import { slugify, type ClinicService } from './clinic';
+import { getClinic } from './clinic.service';
+import * as services from './clinic-service.repository';
+
+const NEEDLING_KINDS = new Set(['dry_needling', 'acupuncture']);
+
+export async function listServices(ctx: Ctx): Promise<ClinicService[]> {
+	const clinic = await getClinic(ctx);
+	return services.listClinicServices(ctx.db, clinic.id);
+}
+
+export async function getService(ctx: Ctx, id: string): Promise<ClinicService> {
+	authorize(ctx.actor, 'service:manage');
+	const clinic = await getClinic(ctx);
+	const service = await services.findClinicService(ctx.db, clinic.id, id);
+	if (!service) throw notFound('service');
+	return service;
+}
+
+export async function createService(ctx: Ctx, input: unknown): Promise<ClinicService> {
+	authorize(ctx.actor, 'service:manage');
+	const write = toWrite(parseInput(serviceInput, input));
+	const clinic = await getClinic(ctx);
+	const id = randomUUID();
+	await ctx.db.transaction().execute(async (trx) => {
+		await ensureSlugFree(() => services.slugTaken(trx, clinic.id, write.slug));
+		const sortOrder = await services.nextSortOrder(trx, clinic.id);
+		await saveOrExplain(() =>
+			services.insertClinicService(trx, { ...write, id, clinicId: clinic.id, sortOrder, now: ctx.clock.now() })
+		);
+	});
+	return getService(ctx, id);
+}
+
+export async function updateService(ctx: Ctx, id: string, input: unknown): Promise<ClinicService> {
+	const existing = await getService(ctx, id);
+	const write = toWrite(parseInput(serviceInput, input));
+	await ctx.db.transaction().execute(async (trx) => {
+		await ensureSlugFree(() => services.slugTaken(trx, existing.clinicId, write.slug, existing.id));
+		await saveOrExplain(() => services.updateClinicService(trx, existing.id, write, ctx.clock.now()));
+	});
+	return getService(ctx, id);
+}
+
+function toWrite(input: ServiceInput): services.ClinicServiceWrite {
+	const slug = input.slug || slugify(input.name);
+	if (!slug) throw validationFailed({ slug: 'Enter a slug: the name has no letters or digits to make one from.' });
+	if (NEEDLING_KINDS.has(input.kind) && input.credentials.length === 0) {
+		throw validationFailed({
+			credentials: 'Needling services must name the credentials that may deliver them.'
+		});
+	}
+	const { slug: _typed, price, ...rest } = input;
+	return { ...rest, slug, priceCents: price };
+}
+
+async function ensureSlugFree(taken: () => Promise<boolean>): Promise<void> {
+	if (await taken()) throw validationFailed({ slug: 'Another service already uses this slug.' });
+}
+
+async function saveOrExplain(save: () => Promise<void>): Promise<void> {
+	try {
+		await save();
+	} catch (error) {
+		if (isUniqueViolation(error)) throw validationFailed({ slug: 'Another service already uses this slug.' });
+		throw error;
+	}
+}

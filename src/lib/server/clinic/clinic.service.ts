@@ -1,0 +1,43 @@
+import type { Ctx } from '../context';
+import { authorize } from '../auth/policy';
+import { DomainError, validationFailed } from '../errors';
+import { parseInput } from '../validation';
+import { clinicDetailsInput } from '../../shared/clinic.schema';
+import type { Clinic, OpeningRange } from './clinic';
+import { findPrimaryClinic, replaceOpeningHours, updateClinic } from './clinic.repository';
+
+/** The clinic's public profile; everyone may read it (it is on the public site). */
+export async function getClinic(ctx: Ctx): Promise<Clinic> {
+	const clinic = await findPrimaryClinic(ctx.db);
+	if (!clinic) throw new DomainError('not_found', 'No clinic is set up yet. Run `npm run seed` or create one.');
+	return clinic;
+}
+
+export async function updateClinicDetails(ctx: Ctx, input: unknown): Promise<Clinic> {
+	authorize(ctx.actor, 'clinic:manage');
+	const details = parseInput(clinicDetailsInput, input);
+	const { hours: slots, ...fields } = details;
+	const overlapping = findOverlappingSlot(slots);
+	if (overlapping !== undefined) {
+		throw validationFailed({ [`hours.${overlapping}.opens`]: 'This range overlaps another range on the same day.' });
+	}
+	const hours = slots.filter((slot) => slot.opens !== '');
+	return ctx.db.transaction().execute(async (trx) => {
+		const clinic = await getClinic({ ...ctx, db: trx });
+		await updateClinic(trx, clinic.id, fields, ctx.clock.now());
+		await replaceOpeningHours(trx, clinic.id, hours);
+		return getClinic({ ...ctx, db: trx });
+	});
+}
+
+/** Index of a filled slot that overlaps an earlier range of the same weekday, if any. */
+function findOverlappingSlot(slots: OpeningRange[]): number | undefined {
+	const filled = slots.map((slot, index) => ({ ...slot, index })).filter((slot) => slot.opens !== '');
+	filled.sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
+	for (let i = 1; i < filled.length; i++) {
+		const previous = filled[i - 1]!;
+		const current = filled[i]!;
+		if (previous.weekday === current.weekday && current.opens < previous.closes) return current.index;
+	}
+	return undefined;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+
+/** Shipped with the code, so it protects nothing: production refuses to start with it. */
+export const DEVELOPMENT_APP_SECRET = 'needlepoint-development-secret-do-not-use-in-production';
+
+const flag = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], {
+		error: 'must be true or false'
+	})
+	.transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const envSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	ORIGIN: z
+		.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+		.optional(),
+	PORT: z.coerce
+		.number({ error: 'must be a port number' })
+		.int('must be a whole number')
+		.min(1, 'must be between 1 and 65535')
+		.max(65535, 'must be between 1 and 65535')
+		.default(3000),
+	DATABASE_URL: z
+		.string()
+		.regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+		.optional(),
+	DATABASE_FILE: z.string().min(1, 'must not be empty').default('./data/needlepoint.db'),
+	APP_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_APP_SECRET),
+	DEMO_DATA: flag.optional(),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	SESSION_IDLE_MINUTES: z.coerce
+		.number({ error: 'must be a number of minutes' })
+		.int('must be a whole number')
+		.min(1, 'must be at least 1')
+		.max(24 * 60, 'must be at most 1440')
+		.default(30),
+	BACKUP_DIR: z.string().min(1, 'must not be empty').default('./backups')
+});
+
+export type Config = {
+	nodeEnv: 'development' | 'production' | 'test';
+	origin: string | undefined;
+	port: number;
+	database: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
+	appSecret: string;
+	/** Seed the fictional Boston Spine clinic when the database is empty. */
+	demoData: boolean;
+	logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+	sessionIdleMinutes: number;
+	backupDir: string;
+	/** Production mode as the issue defines it: NODE_ENV=production and an https ORIGIN. */
+	isProduction: boolean;
+	secureCookies: boolean;
+};
+
+export class ConfigError extends Error {
+	constructor(
+		readonly variable: string,
+		readonly problem: string
+	) {
+		super(`Configuration error: ${variable} ${problem}`);
+		this.name = 'ConfigError';
+	}
+}
+
+/**
+ * Parses the environment once at start. Throws a ConfigError naming the first bad variable, so the
+ * process can print one line and exit 1 instead of failing later in a request.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+	const defined = Object.fromEntries(
+		Object.entries(env).filter(([, value]) => value !== undefined && value !== '')
+	);
+	const parsed = envSchema.safeParse(defined);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		const variable = String(issue?.path[0] ?? 'environment');
+		const value = defined[variable];
+		const detail = issue?.message ?? 'is invalid';
+		throw new ConfigError(variable, value === undefined ? detail : `${detail} (got "${value}")`);
+	}
+	const e = parsed.data;
+	const https = e.ORIGIN?.startsWith('https://') ?? false;
+	const isProduction = e.NODE_ENV === 'production' && https;
+	const config: Config = {
+		nodeEnv: e.NODE_ENV,
+		origin: e.ORIGIN,
+		port: e.PORT,
+		database: e.DATABASE_URL
+			? { engine: 'postgres', url: e.DATABASE_URL }
+			: { engine: 'sqlite', file: e.DATABASE_FILE },
+		appSecret: e.APP_SECRET,
+		demoData: e.DEMO_DATA ?? !isProduction,
+		logLevel: e.LOG_LEVEL,
+		sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+		backupDir: e.BACKUP_DIR,
+		isProduction,
+		secureCookies: https
+	};
+	if (isProduction) refuseInsecureProductionConfig(config);
+	return config;
+}
+
+function refuseInsecureProductionConfig(config: Config): void {
+	if (config.appSecret === DEVELOPMENT_APP_SECRET) {
+		throw new ConfigError('APP_SECRET', 'must be set to your own secret in production (it is the shipped default)');
+	}
+	if (config.demoData) {
+		throw new ConfigError('DEMO_DATA', 'must be false in production (the demo logins are public)');
+	}
+}

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from './auth/actor';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { AppLogger } from './log';
+import type { DB } from './db/schema';
+
+/** Everything a service needs, built once per request (or per script run) and passed first. */
+export interface Ctx {
+	actor: Actor;
+	db: Kysely<DB>;
+	clock: Clock;
+	log: AppLogger;
+	config: Config;
+	requestId: string;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as clinicModel from './2026_11_27_0001_clinic_model';
+
+/**
+ * Every migration, by name. Listed by hand rather than read from disk because the production
+ * bundle has no migrations folder; names sort in the order they apply.
+ */
+export const migrations: Record<string, Migration> = {
+	'2026_11_27_0001_clinic_model': clinicModel
+};

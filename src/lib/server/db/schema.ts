@@ -1,0 +1,119 @@
+import type { ColumnType } from 'kysely';
+
+/**
+ * Table shapes as Kysely sees them (camelCase; CamelCasePlugin maps to snake_case columns).
+ * Both engines store flags as integers 0/1, instants as ISO-8601 UTC (text on SQLite, timestamptz
+ * on PostgreSQL, which pg returns as Date) and dates as 'YYYY-MM-DD'. Repositories convert rows to
+ * domain types with ./values.ts, so nothing above them sees the difference.
+ */
+type Instant = ColumnType<Date | string, string, string>;
+type Flag = ColumnType<number, 0 | 1, 0 | 1>;
+
+export interface ClinicTable {
+	id: string;
+	name: string;
+	timeZone: string;
+	street: string;
+	city: string;
+	region: string;
+	postalCode: string;
+	country: string;
+	phone: string;
+	email: string;
+	isDemo: Flag;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface ClinicHoursTable {
+	clinicId: string;
+	/** ISO weekday: 1 = Monday … 7 = Sunday. */
+	weekday: number;
+	opens: string;
+	closes: string;
+}
+
+export interface LocationTable {
+	id: string;
+	clinicId: string;
+	name: string;
+	street: string;
+	city: string;
+	region: string;
+	postalCode: string;
+	country: string;
+	phone: string;
+	active: Flag;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface CredentialTable {
+	code: string;
+	label: string;
+}
+
+export interface ServiceTable {
+	id: string;
+	clinicId: string;
+	name: string;
+	slug: string;
+	kind: string;
+	description: string;
+	durationMinutes: number;
+	bufferBeforeMinutes: number;
+	bufferAfterMinutes: number;
+	priceCents: number;
+	bookableOnline: Flag;
+	requiresDryNeedlingCertification: Flag;
+	active: Flag;
+	sortOrder: number;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface ServiceCredentialTable {
+	serviceId: string;
+	credentialCode: string;
+}
+
+export interface StaffTable {
+	id: string;
+	clinicId: string;
+	name: string;
+	email: string;
+	role: string;
+	bio: string;
+	active: Flag;
+	passwordHash: string | null;
+	dnCertifiedOn: string | null;
+	dnHours: number | null;
+	dnCourse: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface StaffCredentialTable {
+	staffId: string;
+	credentialCode: string;
+}
+
+export interface SessionTable {
+	tokenHash: string;
+	staffId: string;
+	createdAt: Instant;
+	lastSeenAt: Instant;
+	expiresAt: Instant;
+}
+
+export interface DB {
+	clinic: ClinicTable;
+	clinicHours: ClinicHoursTable;
+	location: LocationTable;
+	credential: CredentialTable;
+	service: ServiceTable;
+	serviceCredential: ServiceCredentialTable;
+	staff: StaffTable;
+	staffCredential: StaffCredentialTable;
+	session: SessionTable;
+}

@@ -1,0 +1,50 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * Fields a log line may carry. Anything else is dropped before it is written, so a careless
+ * `log.info({ patient })` cannot leak names, notes or dates of birth into log storage.
+ */
+export const LOG_FIELDS = [
+	'event',
+	'requestId',
+	'method',
+	'route',
+	'status',
+	'durationMs',
+	'actorId',
+	'actorRole',
+	'engine',
+	'migrations',
+	'errorName',
+	'errorCode',
+	'port',
+	'reason',
+	'count'
+] as const;
+
+export type LogField = (typeof LOG_FIELDS)[number];
+export type LogFields = Partial<Record<LogField, string | number | boolean | string[] | undefined>>;
+
+const allowed = new Set<string>(LOG_FIELDS);
+
+export function keepAllowedFields(fields: Record<string, unknown> | undefined): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(fields ?? {}).filter(([key]) => allowed.has(key)));
+}
+
+export type AppLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug' | 'child' | 'level'>;
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+	return pino(
+		{
+			level,
+			base: undefined,
+			timestamp: pino.stdTimeFunctions.isoTime,
+			formatters: {
+				level: (label) => ({ level: label }),
+				log: keepAllowedFields,
+				bindings: keepAllowedFields
+			}
+		},
+		destination
+	);
+}

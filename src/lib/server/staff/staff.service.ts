@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { Ctx } from '../context';
+import { authorize } from '../auth/policy';
+import { hashPassword } from '../auth/password';
+import { deleteSessionsOfStaff } from '../auth/session.repository';
+import { notFound, validationFailed } from '../errors';
+import { isUniqueViolation } from '../db/constraint-errors';
+import { parseInput } from '../validation';
+import { getClinic } from '../clinic/clinic.service';
+import { staffInput, type StaffInput } from '../../shared/clinic.schema';
+import type { StaffMember } from './staff';
+import * as staff from './staff.repository';
+
+export async function listStaff(ctx: Ctx): Promise<StaffMember[]> {
+	authorize(ctx.actor, 'staff:read');
+	const clinic = await getClinic(ctx);
+	return staff.listStaff(ctx.db, clinic.id);
+}
+
+export async function getStaffMember(ctx: Ctx, id: string): Promise<StaffMember> {
+	authorize(ctx.actor, 'staff:manage');
+	const clinic = await getClinic(ctx);
+	const member = await staff.findStaff(ctx.db, clinic.id, id);
+	if (!member) throw notFound('staff member');
+	return member;
+}
+
+export async function createStaffMember(ctx: Ctx, input: unknown): Promise<StaffMember> {
+	authorize(ctx.actor, 'staff:manage');
+	const parsed = parseInput(staffInput, input);
+	if (parsed.password === '') throw validationFailed({ password: 'Set a password of at least 12 characters.' });
+	const write = toWrite(ctx, parsed);
+	const clinic = await getClinic(ctx);
+	const id = randomUUID();
+	const passwordHash = await hashPassword(parsed.password);
+	await ctx.db.transaction().execute(async (trx) => {
+		if (await staff.emailTaken(trx, write.email)) throw emailInUse();
+		await saveOrExplain(() =>
+			staff.insertStaff(trx, { ...write, id, clinicId: clinic.id, passwordHash, now: ctx.clock.now() })
+		);
+	});
+	return getStaffMember(ctx, id);
+}
+
+export async function updateStaffMember(ctx: Ctx, id: string, input: unknown): Promise<StaffMember> {
+	const existing = await getStaffMember(ctx, id);
+	const parsed = parseInput(staffInput, input);
+	const write = toWrite(ctx, parsed);
+	const passwordHash = parsed.password ? await hashPassword(parsed.password) : undefined;
+	const now = ctx.clock.now();
+	await ctx.db.transaction().execute(async (trx) => {
+		if (await staff.emailTaken(trx, write.email, existing.id)) throw emailInUse();
+		const losesAdmin = existing.role === 'admin' && existing.active && (write.role !== 'admin' || !write.active);
+		if (losesAdmin && (await staff.countAdmins(trx, existing.clinicId)) <= 1) {
+			throw validationFailed({ role: 'The clinic needs at least one active administrator.' });
+		}
+		await saveOrExplain(() => staff.updateStaff(trx, existing.id, write, now));
+		if (passwordHash) await staff.setPasswordHash(trx, existing.id, passwordHash, now);
+		// A disabled account or a changed password must not leave sessions open elsewhere.
+		if (!write.active || passwordHash) await deleteSessionsOfStaff(trx, existing.id);
+	});
+	return getStaffMember(ctx, id);
+}
+
+function toWrite(ctx: Ctx, input: StaffInput): staff.StaffWrite {
+	const today = ctx.clock.now().toISOString().slice(0, 10);
+	if (input.dnCertifiedOn !== undefined && input.dnCertifiedOn > today) {
+		throw validationFailed({ dnCertifiedOn: 'The certification date cannot be in the future.' });
+	}
+	return {
+		name: input.name,
+		email: input.email,
+		role: input.role,
+		bio: input.bio,
+		active: input.active,
+		credentials: input.credentials,
+		dryNeedling:
+			input.dnCertifiedOn !== undefined && input.dnHours !== undefined
+				?  { certifiedOn: input.dnCertifiedOn, hours: input.dnHours, course: input.dnCourse }
+				: null
+	};
+}
+
+function emailInUse() {
+	return validationFailed({ email: 'Another staff member already uses this email.' });
+}
+
+async function saveOrExplain(save: () => Promise<void>): Promise<void> {
+	try {
+		await save();
+	} catch (error) {
+		if (isUniqueViolation(error)) throw emailInUse();
+		throw error;
+	}
+}

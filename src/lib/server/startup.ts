@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { openDatabase, verifySqliteDurability, type Database } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { findPrimaryClinic } from './clinic/clinic.repository';
+import { isEmpty, seedDemoClinic } from './demo/demo-clinic';
+
+export class StartupError extends Error {}
+
+export type App = { config: Config; database: Database; log: Logger; clock: Clock; demo: boolean };
+
+/**
+ * Brings the database to the current schema and makes sure there is a clinic to serve. Run once
+ * per process, before the first request.
+ */
+export async function startApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
+	const database = openDatabase(config.database);
+	try {
+		const applied = await migrateToLatest(database.db);
+		if (applied.length > 0) log.info({ event: 'migrated', engine: database.engine, migrations: applied });
+		if (config.demoData && (await isEmpty(database.db))) {
+			await seedDemoClinic(database.db, clock);
+			log.info({ event: 'demo_seeded', engine: database.engine });
+		}
+		verifySqliteDurability(database);
+		const clinic = await findPrimaryClinic(database.db);
+		if (clinic?.isDemo && config.isProduction) {
+			throw new StartupError(
+				'Refusing to start in production with the demo clinic: its logins are public. Use a fresh database.'
+			);
+		}
+		return { config, database, log, clock, demo: clinic?.isDemo ?? false };
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+}

@@ -1,0 +1,27 @@
+/**
+ * Professional credentials a staff member can hold and a service can require. The database has
+ * the same codes in its `credential` table (a foreign key refuses any other); a test keeps the
+ * two lists equal.
+ */
+export const CREDENTIALS = [
+	{ code: 'DPT', label: 'Doctor of Physical Therapy', abbreviation: 'DPT' },
+	{ code: 'PT', label: 'Physical Therapist', abbreviation: 'PT' },
+	{ code: 'PTA', label: 'Physical Therapist Assistant', abbreviation: 'PTA' },
+	{ code: 'DC', label: 'Doctor of Chiropractic', abbreviation: 'DC' },
+	{ code: 'LAc', label: 'Licensed Acupuncturist (L.Ac.)', abbreviation: 'L.Ac.' },
+	{ code: 'DiplOM', label: 'Diplomate of Oriental Medicine (NCCAOM)', abbreviation: 'Dipl. O.M.' },
+	{ code: 'MD', label: 'Doctor of Medicine', abbreviation: 'MD' },
+	{ code: 'DO', label: 'Doctor of Osteopathic Medicine', abbreviation: 'DO' },
+	{ code: 'NP', label: 'Nurse Practitioner', abbreviation: 'NP' },
+	{ code: 'PA', label: 'Physician Assistant', abbreviation: 'PA' },
+	{ code: 'ATC', label: 'Certified Athletic Trainer', abbreviation: 'ATC' },
+	{ code: 'LMT', label: 'Licensed Massage Therapist', abbreviation: 'LMT' }
+] as const;
+
+export type CredentialCode = (typeof CREDENTIALS)[number]['code'];
+
+export const CREDENTIAL_CODES = CREDENTIALS.map((c) => c.code) as [CredentialCode, ...CredentialCode[]];
+
+export function credentialAbbreviation(code: string): string {
+	return CREDENTIALS.find((c) => c.code === code)?.abbreviation ?? code;
+}
