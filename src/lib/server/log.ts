@@ -34,7 +34,7 @@ export function keepAllowedFields(fields: Record<string, unknown> | undefined): 
 export type AppLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug' | 'child' | 'level'>;
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-	return pino(
+	const logger = pino(
 		{
 			level,
 			base: undefined,
@@ -47,4 +47,11 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 		},
 		destination
 	);
+	// pino's bindings formatter sees only the root's bindings, so child bindings are filtered here.
+	// Children inherit from their parent object, so this covers grandchildren too.
+	const originalChild = logger.child;
+	logger.child = function (this: Logger, bindings, options) {
+		return originalChild.call(this, keepAllowedFields(bindings), options);
+	} as Logger['child'];
+	return logger;
 }
