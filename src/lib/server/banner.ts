@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '../shared/roles';
 
 /** What `npm start` shows a person who just installed Needlepoint. */
 export function startupBanner(url: string, engine: string, demo: boolean): string {
-	const lines = ['', `Needlepoint is starting at ${url}  (database: ${engine})`, `Staff sign-in: ${url}/staff/sign-in`];
+	const lines = ['', `Needlepoint — ${url}  (database: ${engine})`, `Staff sign-in: ${url}/staff/sign-in`];
 	if (demo) {
 		lines.push('', `Demo clinic "Boston Spine" — every login uses the password: ${DEMO_PASSWORD}`);
 		for (const member of DEMO_STAFF) {

@@ -31,7 +31,14 @@ export function keepAllowedFields(fields: Record<string, unknown> | undefined): 
 	return Object.fromEntries(Object.entries(fields ?? {}).filter(([key]) => allowed.has(key)));
 }
 
-export type AppLogger = Pick<Logger, 'info' | 'warn' | 'error' | 'debug' | 'child' | 'level'>;
+/** What services log through: only allow-listed fields type-check (and others are dropped anyway). */
+export interface AppLogger {
+	info(fields: LogFields, message?: string): void;
+	warn(fields: LogFields, message?: string): void;
+	error(fields: LogFields, message?: string): void;
+	debug(fields: LogFields, message?: string): void;
+	child(bindings: LogFields): AppLogger;
+}
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
 	const logger = pino(

@@ -5,8 +5,19 @@ import { openDatabase, verifySqliteDurability, type Database } from './db/databa
 import { migrateToLatest } from './db/migrate';
 import { findPrimaryClinic } from './clinic/clinic.repository';
 import { isEmpty, seedDemoClinic } from './demo/demo-clinic';
+import { isUniqueViolation } from './db/constraint-errors';
 
 export class StartupError extends Error {}
+
+async function seedDemoOnce(database: Database, clock: Clock, log: Logger): Promise<void> {
+	try {
+		await seedDemoClinic(database.db, clock);
+		log.info({ event: 'demo_seeded', engine: database.engine });
+	} catch (error) {
+		// Another instance starting at the same moment seeded it first.
+		if (!isUniqueViolation(error)) throw error;
+	}
+}
 
 export type App = { config: Config; database: Database; log: Logger; clock: Clock; demo: boolean };
 
@@ -19,10 +30,7 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
 	try {
 		const applied = await migrateToLatest(database.db);
 		if (applied.length > 0) log.info({ event: 'migrated', engine: database.engine, migrations: applied });
-		if (config.demoData && (await isEmpty(database.db))) {
-			await seedDemoClinic(database.db, clock);
-			log.info({ event: 'demo_seeded', engine: database.engine });
-		}
+		if (config.demoData && (await isEmpty(database.db))) await seedDemoOnce(database, clock, log);
 		verifySqliteDurability(database);
 		const clinic = await findPrimaryClinic(database.db);
 		if (clinic?.isDemo && config.isProduction) {

@@ -141,6 +141,9 @@ export const DEMO_SERVICES: ClinicServiceWrite[] = [
 	}
 ];
 
+/** Fixed, so two instances seeding an empty database at once collide on the key instead of both seeding. */
+export const DEMO_CLINIC_ID = 'demo-boston-spine';
+
 const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '07:30', closes: '19:00' }));
 const SATURDAY_MORNING = { weekday: 6, opens: '08:00', closes: '12:00' };
 
@@ -153,7 +156,7 @@ export async function seedDemoClinic(db: Kysely<DB>, clock: Clock): Promise<void
 	const now = clock.now();
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.transaction().execute(async (trx) => {
-		const clinicId = randomUUID();
+		const clinicId = DEMO_CLINIC_ID;
 		await insertClinic(trx, {
 			id: clinicId,
 			name: 'Boston Spine',

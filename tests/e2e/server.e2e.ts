@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, PASSWORD, dryNeedlingForm } from './support/demo';
+import { get, postForm, signIn } from './support/http';
+import { freePort, runServerToExit, startServer, tempDatabaseFile, type RunningServer } from './support/server';
+
+describe('the production server', () => {
+	const database = tempDatabaseFile();
+	let server: RunningServer;
+	beforeAll(async () => {
+		server = await startServer({ DATABASE_FILE: database.file });
+	});
+	afterAll(async () => {
+		await server?.stop();
+		database.cleanup();
+	});
+
+	it('answers /healthz after checking the database', async () => {
+		const response = await get(`${server.url}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+	});
+
+	it('sends a signed-out visitor on a staff page to sign-in', async () => {
+		for (const path of ['/staff', '/staff/admin/services', '/staff/admin/staff/anything']) {
+			const response = await get(`${server.url}${path}`);
+			expect(response.status, path).toBe(303);
+			expect(response.headers.get('location')).toBe('/staff/sign-in');
+		}
+	});
+
+	it('treats malformed, forged and oversized session cookies as signed out, never a 500', async () => {
+		const cookies = [
+			'np_session=',
+			'np_session=garbage',
+			`np_session=${'A'.repeat(43)}`,
+			`np_session=${'A'.repeat(42)}`,
+			`np_session=${encodeURIComponent("' or 1=1 --")}`,
+			'np_session=%E0%A4%A',
+			`np_session=${'B'.repeat(8000)}`
+		];
+		for (const cookie of cookies) {
+			const response = await get(`${server.url}/staff`, cookie);
+			expect(response.status, cookie.slice(0, 40)).toBe(303);
+		}
+		const huge = await get(`${server.url}/staff`, `np_session=${'C'.repeat(70_000)}`);
+		expect(huge.status).toBeGreaterThanOrEqual(400);
+		expect(huge.status).toBeLessThan(500);
+	});
+
+	it('sets security headers, a nonce-based CSP, and no-store on staff pages', async () => {
+		const home = await get(`${server.url}/`);
+		expect(home.status).toBe(200);
+		const csp = home.headers.get('content-security-policy') ?? '';
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).not.toContain("'unsafe-inline'");
+		expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(home.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+		expect(home.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+		const signInPage = await get(`${server.url}/staff/sign-in`);
+		expect(signInPage.headers.get('cache-control')).toBe('no-store');
+	});
+
+	it('refuses cross-site form posts and 1 MB bodies with a 4xx', async () => {
+		const crossSite = await postForm(`${server.url}/staff/sign-in`, { email: ADMIN, password: PASSWORD }, { origin: 'https://evil.example' });
+		expect(crossSite.status).toBe(403);
+		const big = await postForm(`${server.url}/staff/sign-in`, { email: ADMIN, password: 'x'.repeat(1024 * 1024) }, { origin: server.url });
+		expect(big.status).toBe(413);
+	});
+
+	it('answers a wrong password with 401 and the same message as an unknown email', async () => {
+		const wrong = await postForm(`${server.url}/staff/sign-in`, { email: ADMIN, password: 'wrong password' }, { origin: server.url });
+		const unknown = await postForm(`${server.url}/staff/sign-in`, { email: 'who@example.com', password: 'wrong password' }, { origin: server.url });
+		expect([wrong.status, unknown.status]).toEqual([401, 401]);
+		const [a, b] = [await wrong.text(), await unknown.text()];
+		expect(a).toContain('Email or password is incorrect.');
+		expect(b).toContain('Email or password is incorrect.');
+	});
+
+	it('logs JSON lines without patient-identifying fields', async () => {
+		await postForm(`${server.url}/staff/sign-in`, { email: 'leaky@example.com', password: 'wrong password' }, { origin: server.url });
+		expect(server.output()).not.toContain('leaky@example.com');
+	});
+});
+
+describe('configuration', () => {
+	it.each([
+		[{ DATABASE_URL: 'mysql://db/clinic' }, 'DATABASE_URL'],
+		[{ SESSION_IDLE_MINUTES: 'soon' }, 'SESSION_IDLE_MINUTES'],
+		[{ NODE_ENV: 'production', ORIGIN: 'https://clinic.example' }, 'APP_SECRET']
+	])('exits 1 with one line naming the variable: %o', async (env, variable) => {
+		const database = tempDatabaseFile();
+		try {
+			const result = await runServerToExit({ DATABASE_FILE: database.file, ...env });
+			expect(result.code).toBe(1);
+			const lines = result.stderr.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(new RegExp(`^Configuration error: ${variable} `));
+		} finally {
+			database.cleanup();
+		}
+	});
+});
+
+describe('durability', () => {
+	it('keeps every acknowledged admin edit when the server is killed with SIGKILL mid-stream', async () => {
+		const database = tempDatabaseFile();
+		let server = await startServer({ DATABASE_FILE: database.file });
+		try {
+			const { cookie } = await signIn(server.url, ADMIN, PASSWORD);
+			const editUrl = `${server.url}/staff/admin/services`;
+			const listing = await (await get(editUrl, cookie)).text();
+			const id = /href="\/staff\/admin\/services\/([^"]+)"[^>]*>Dry needling session/.exec(listing)?.[1];
+			expect(id).toBeDefined();
+
+			let acknowledged = 0;
+			let running = true;
+			const stream = (async () => {
+				for (let price = 1; running; price++) {
+					try {
+						const response = await postForm(`${editUrl}/${id}`, dryNeedlingForm(String(price)), { origin: server.url, cookie });
+						if (response.status === 303) acknowledged = price;
+						else break;
+					} catch {
+						break; // the server died mid-request
+					}
+				}
+			})();
+			await new Promise((r) => setTimeout(r, 1500));
+			await server.kill();
+			running = false;
+			await stream;
+			expect(acknowledged).toBeGreaterThan(5);
+
+			const file = new SqliteDatabase(database.file, { readonly: true });
+			const stored = file.prepare("select price_cents as cents from service where slug = 'dry-needling'").get() as { cents: number };
+			file.close();
+			// The edit in flight at the kill may or may not have landed; every acknowledged one has.
+			expect(stored.cents / 100).toBeGreaterThanOrEqual(acknowledged);
+			expect(stored.cents / 100).toBeLessThanOrEqual(acknowledged + 1);
+
+			server = await startServer({ DATABASE_FILE: database.file });
+			const { cookie: again } = await signIn(server.url, ADMIN, PASSWORD);
+			const page = await (await get(`${server.url}/staff/admin/services/${id}`, again)).text();
+			expect(page).toContain(`value="${stored.cents / 100}"`);
+		} finally {
+			await server.stop();
+			database.cleanup();
+		}
+	});
+});
+
+describe('npm start', () => {
+	it('serves the demo clinic and prints the URL and the demo logins', async () => {
+		const database = tempDatabaseFile();
+		const port = await freePort();
+		const child = spawn(process.execPath, ['scripts/start.mjs'], {
+			cwd: resolve(import.meta.dirname, '../..'),
+			env: { ...process.env, PORT: String(port), DATABASE_FILE: database.file, LOG_LEVEL: 'warn', ORIGIN: '' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += String(chunk)));
+		child.stderr.on('data', (chunk) => (output += String(chunk)));
+		try {
+			const deadline = Date.now() + 60_000;
+			let healthy = false;
+			while (!healthy && Date.now() < deadline) {
+				healthy = await fetch(`http://localhost:${port}/healthz`).then((r) => r.ok, () => false);
+				if (!healthy) await new Promise((r) => setTimeout(r, 200));
+			}
+			expect(healthy).toBe(true);
+			expect(output).toContain(`http://localhost:${port}`);
+			expect(output).toContain(ADMIN);
+			expect(output).toContain(PASSWORD);
+			// The default ORIGIN lets forms on http://localhost post without a CSRF refusal.
+			const session = await signIn(`http://localhost:${port}`, ADMIN, PASSWORD);
+			expect((await get(`http://localhost:${port}/staff`, session.cookie)).status).toBe(200);
+		} finally {
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			database.cleanup();
+		}
+	});
+});
