@@ -26,7 +26,9 @@ export type App = { config: Config; database: Database; log: Logger; clock: Cloc
  * per process, before the first request.
  */
 export async function startApp(config: Config, log: Logger, clock: Clock = systemClock): Promise<App> {
-	const database = openDatabase(config.database);
+	const database = openDatabase(config.database, {
+		onConnectionError: (error) => log.warn({ event: 'database_connection_lost', errorName: error.name })
+	});
 	try {
 		const applied = await migrateToLatest(database.db);
 		if (applied.length > 0) log.info({ event: 'migrated', engine: database.engine, migrations: applied });

@@ -17,8 +17,13 @@ export interface Database {
 	close(): Promise<void>;
 }
 
-export function openDatabase(target: DatabaseTarget): Database {
-	return target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url);
+export type DatabaseOptions = {
+	/** Told when an idle PostgreSQL connection breaks (server restart, admin kill). */
+	onConnectionError?: (error: Error) => void;
+};
+
+export function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
+	return target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, options);
 }
 
 function openSqlite(file: string): Database {
@@ -39,7 +44,7 @@ function openSqlite(file: string): Database {
 const PG_DATE_OID = 1082;
 const PG_INT8_OID = 20;
 
-function openPostgres(url: string): Database {
+function openPostgres(url: string, options: DatabaseOptions): Database {
 	const pool = new pg.Pool({
 		connectionString: url,
 		max: 10,
@@ -53,6 +58,9 @@ function openPostgres(url: string): Database {
 			}
 		} as pg.CustomTypesConfig
 	});
+	// Without a listener, an idle connection dropped by the server would crash the process. The pool
+	// discards the broken client and the next query opens a new one.
+	pool.on('error', (error) => options.onConnectionError?.(error));
 	const db = new Kysely<DB>({
 		dialect: new PostgresDialect({ pool }),
 		plugins: [new CamelCasePlugin()]
