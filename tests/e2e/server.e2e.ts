@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +148,48 @@ describe('durability', () => {
 			expect(page).toContain(`value="${stored.cents / 100}"`);
 		} finally {
 			await server.stop();
+			database.cleanup();
+		}
+	});
+});
+
+describe('graceful shutdown', () => {
+	it('finishes a request in flight on SIGTERM, closes the database and exits 0', async () => {
+		const database = tempDatabaseFile();
+		const server = await startServer({ DATABASE_FILE: database.file, LOG_LEVEL: 'info' });
+		try {
+			const body = new URLSearchParams({ email: 'nobody@example.com', password: 'wrong password' }).toString();
+			const half = Math.floor(body.length / 2);
+			const status = new Promise<number>((resolveStatus, reject) => {
+				const req = request(
+					`${server.url}/staff/sign-in`,
+					{
+						method: 'POST',
+						headers: {
+							origin: server.url,
+							accept: 'text/html',
+							'content-type': 'application/x-www-form-urlencoded',
+							'content-length': String(body.length)
+						}
+					},
+					(res) => {
+						res.resume();
+						resolveStatus(res.statusCode ?? 0);
+					}
+				);
+				req.on('error', reject);
+				req.write(body.slice(0, half));
+				// SIGTERM arrives while the request body is still coming in.
+				setTimeout(() => {
+					server.process.kill('SIGTERM');
+					setTimeout(() => req.end(body.slice(half)), 300);
+				}, 200);
+			});
+			expect(await status).toBe(401);
+			expect(await server.stop()).toBe(0);
+			expect(server.output()).toContain('"event":"shutdown"');
+		} finally {
+			await server.kill();
 			database.cleanup();
 		}
 	});
