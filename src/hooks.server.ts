@@ -57,7 +57,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.requestId = requestId;
 	event.locals.actor = actor;
 	event.locals.sessionToken = staff ? sessionToken : undefined;
-	event.locals.ctx = { actor, db: app.database.db, clock: app.clock, log, config: app.config, requestId };
+	event.locals.ctx = { actor, db: app.database.db, clock: app.clock, log, config: app.config, mail: app.mail, requestId };
 
 	const staffPath = isStaffPath(event.url.pathname);
 	if (staffPath && actor.kind !== 'staff' && event.url.pathname !== SIGN_IN_PATH) {

@@ -34,7 +34,17 @@ const envSchema = z.object({
 		.min(1, 'must be at least 1')
 		.max(24 * 60, 'must be at most 1440')
 		.default(30),
-	BACKUP_DIR: z.string().min(1, 'must not be empty').default('./backups')
+	BACKUP_DIR: z.string().min(1, 'must not be empty').default('./backups'),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+		.optional(),
+	MAIL_FROM: z
+		.string()
+		.trim()
+		.regex(/^[^<>\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address like "Clinic <hello@clinic.example>"')
+		.optional(),
+	OUTBOX_DIR: z.string().min(1, 'must not be empty').default('./data/outbox')
 });
 
 export type Config = {
@@ -48,6 +58,8 @@ export type Config = {
 	logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 	sessionIdleMinutes: number;
 	backupDir: string;
+	/** SMTP when smtpUrl is set; otherwise messages are written to outboxDir. */
+	mail: { smtpUrl: string | undefined; from: string | undefined; outboxDir: string };
 	/** Production mode as the issue defines it: NODE_ENV=production and an https ORIGIN. */
 	isProduction: boolean;
 	secureCookies: boolean;
@@ -94,6 +106,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		logLevel: e.LOG_LEVEL,
 		sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
 		backupDir: e.BACKUP_DIR,
+		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: e.OUTBOX_DIR },
 		isProduction,
 		secureCookies: https
 	};

@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { AppLogger } from './log';
 import type { DB } from './db/schema';
+import type { Mailer } from './mail/mail';
 
 /** Everything a service needs, built once per request (or per script run) and passed first. */
 export interface Ctx {
@@ -12,5 +13,6 @@ export interface Ctx {
 	clock: Clock;
 	log: AppLogger;
 	config: Config;
+	mail: Mailer;
 	requestId: string;
 }

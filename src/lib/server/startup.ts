@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate';
 import { findPrimaryClinic } from './clinic/clinic.repository';
 import { isEmpty, seedDemoClinic } from './demo/demo-clinic';
 import { isUniqueViolation } from './db/constraint-errors';
+import { createMailer } from './mail/create-mailer';
+import type { Mailer } from './mail/mail';
 
 export class StartupError extends Error {}
 
@@ -19,7 +21,7 @@ async function seedDemoOnce(database: Database, clock: Clock, log: Logger): Prom
 	}
 }
 
-export type App = { config: Config; database: Database; log: Logger; clock: Clock; demo: boolean };
+export type App = { config: Config; database: Database; log: Logger; clock: Clock; mail: Mailer; demo: boolean };
 
 /**
  * Brings the database to the current schema and makes sure there is a clinic to serve. Run once
@@ -40,7 +42,11 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
 				'Refusing to start in production with the demo clinic: its logins are public. Use a fresh database.'
 			);
 		}
-		return { config, database, log, clock, demo: clinic?.isDemo ?? false };
+		const mail = createMailer(config, clock, async () => {
+			const current = await findPrimaryClinic(database.db);
+			return current ? `"${current.name.replace(/"/g, '')}" <${current.email}>` : 'Needlepoint <no-reply@localhost>';
+		});
+		return { config, database, log, clock, mail, demo: clinic?.isDemo ?? false };
 	} catch (error) {
 		await database.close();
 		throw error;

@@ -6,6 +6,7 @@ import { loadConfig } from '../config';
 import type { Ctx } from '../context';
 import type { DB } from '../db/schema';
 import { findPrimaryClinic } from '../clinic/clinic.repository';
+import { memoryMailer } from '../mail/mail';
 import type { StaffRole } from '../../shared/roles';
 
 export const TEST_NOW = new Date('2026-11-27T15:00:00.000Z');
@@ -17,6 +18,7 @@ export function testCtx(db: Kysely<DB>, actor: Actor, clock: Clock = fixedClock(
 		clock,
 		log: pino({ level: 'silent' }),
 		config: loadConfig({ NODE_ENV: 'test' }),
+		mail: memoryMailer(),
 		requestId: 'test-request'
 	};
 }

@@ -1,0 +1,33 @@
+/** An email as the application composes it; transports turn it into RFC 5322 and send or store it. */
+export type MailAttachment = {
+	filename: string;
+	content: string;
+	contentType: string;
+};
+
+export type MailMessage = {
+	to: string;
+	subject: string;
+	text: string;
+	html?: string;
+	replyTo?: string;
+	attachments?: MailAttachment[];
+};
+
+export type SentMail = { messageId: string };
+
+export interface Mailer {
+	send(message: MailMessage): Promise<SentMail>;
+}
+
+/** Keeps messages in memory: for tests that assert what would have been sent. */
+export function memoryMailer(): Mailer & { sent: MailMessage[] } {
+	const sent: MailMessage[] = [];
+	return {
+		sent,
+		async send(message) {
+			sent.push(message);
+			return { messageId: `<memory-${sent.length}@needlepoint.local>` };
+		}
+	};
+}

@@ -1,0 +1,28 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { OutboxEntry } from './transports';
+
+/** The outbox's messages, newest first. */
+export async function listOutbox(dir: string): Promise<OutboxEntry[]> {
+	let files: string[];
+	try {
+		files = await readdir(dir);
+	} catch {
+		return [];
+	}
+	const entries = await Promise.all(
+		files.filter((f) => f.endsWith('.json')).map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as OutboxEntry)
+	);
+	return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** The raw .eml of one outbox message; the name is reduced to a bare file name first. */
+export async function readOutboxMessage(dir: string, file: string): Promise<string | undefined> {
+	const name = basename(file);
+	if (!/^[0-9TZ]+-[0-9a-f]{8}\.eml$/.test(name)) return undefined;
+	try {
+		return await readFile(join(dir, name), 'utf8');
+	} catch {
+		return undefined;
+	}
+}
