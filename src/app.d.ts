@@ -12,6 +12,8 @@ declare global {
 			actor: Actor;
 			requestId: string;
 			sessionToken: string | undefined;
+			/** A session past the password but not yet the second factor (or its set-up). */
+			pending: { staffId: string; email: string; tokenHash: string; stage: 'pending_mfa' | 'enrol_mfa' } | undefined;
 		}
 	}
 }

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '$lib/server/config';
 import { createLogger } from '$lib/server/log';
 import { readSessionCookie } from '$lib/server/session-cookie';
 import { startApp, StartupError } from '$lib/server/startup';
+import { recordAudit } from '$lib/server/audit/audit.service';
 
 export const init: ServerInit = async () => {
 	let config;
@@ -39,9 +40,27 @@ export const init: ServerInit = async () => {
 };
 
 const SIGN_IN_PATH = '/staff/sign-in';
+/** Where a session that passed the password but not yet the second factor may go. */
+const STEP_PATHS: Record<'pending_mfa' | 'enrol_mfa', string> = {
+	pending_mfa: '/staff/sign-in/verify',
+	enrol_mfa: '/staff/sign-in/setup-mfa'
+};
+const OPEN_STAFF_PATHS = new Set([SIGN_IN_PATH, '/staff/sign-out', '/staff/forgot-password']);
+
+function clientAddress(event: Parameters<Handle>[0]['event']): string | null {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return null;
+	}
+}
 
 function isStaffPath(pathname: string): boolean {
 	return pathname === '/staff' || pathname.startsWith('/staff/');
+}
+
+function isOpenStaffPath(pathname: string): boolean {
+	return OPEN_STAFF_PATHS.has(pathname) || pathname.startsWith('/staff/reset-password/');
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -49,35 +68,66 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const app = getApp();
 	const requestId = randomUUID();
 	const sessionToken = readSessionCookie(event.cookies, app.config);
-	const staff = sessionToken
+	const session = sessionToken
 		? await resolveSession(app.database.db, app.clock, { idleMinutes: app.config.sessionIdleMinutes }, sessionToken)
 		: null;
-	const actor: Actor = staff ?? anonymous;
+	const full = session?.stage === 'full' ? session : null;
+	const actor: Actor = full?.actor ?? anonymous;
 	const log = app.log.child({ requestId });
 	event.locals.requestId = requestId;
 	event.locals.actor = actor;
-	event.locals.sessionToken = staff ? sessionToken : undefined;
-	event.locals.ctx = { actor, db: app.database.db, clock: app.clock, log, config: app.config, mail: app.mail, requestId };
+	event.locals.sessionToken = session ? sessionToken : undefined;
+	event.locals.pending =
+		session && session.stage !== 'full'
+			? { staffId: session.actor.staffId, email: session.actor.email, tokenHash: session.tokenHash, stage: session.stage }
+			: undefined;
+	event.locals.ctx = {
+		actor,
+		db: app.database.db,
+		clock: app.clock,
+		log,
+		config: app.config,
+		mail: app.mail,
+		requestId,
+		client: { ip: clientAddress(event), userAgent: event.request.headers.get('user-agent')?.slice(0, 300) ?? null }
+	};
 
-	const staffPath = isStaffPath(event.url.pathname);
-	if (staffPath && actor.kind !== 'staff' && event.url.pathname !== SIGN_IN_PATH) {
-		// Deny by default: every staff URL except the sign-in page needs a session.
-		redirect(303, SIGN_IN_PATH);
+	const { pathname } = event.url;
+	const staffPath = isStaffPath(pathname);
+	if (staffPath && !full) {
+		// Deny by default: every staff URL needs a full session, except signing in and its steps.
+		const pending = event.locals.pending;
+		if (pending) {
+			const step = STEP_PATHS[pending.stage];
+			if (pathname !== step && pathname !== '/staff/sign-out') redirect(303, step);
+		} else if (!isOpenStaffPath(pathname)) {
+			redirect(303, SIGN_IN_PATH);
+		}
 	}
 
 	const response = await resolve(event);
 	setSecurityHeaders(response.headers, staffPath, app.config.secureCookies);
 	response.headers.set('x-request-id', requestId);
+	if (response.status === 403) await auditDenied(event.locals.ctx, event.route.id, event.request.method);
 	log.info({
 		event: 'request',
 		method: event.request.method,
 		route: event.route.id ?? 'unmatched',
 		status: response.status,
 		durationMs: Math.round(performance.now() - started),
-		actorId: staff?.staffId
+		actorId: full?.actor.staffId
 	});
 	return response;
 };
+
+/** Every refusal is recorded, whichever page or service refused. */
+async function auditDenied(ctx: App.Locals['ctx'], route: string | null, method: string): Promise<void> {
+	try {
+		await recordAudit(ctx, { action: 'access.denied', outcome: 'denied', entityType: 'route', entityId: `${method} ${route ?? 'unmatched'}` });
+	} catch {
+		ctx.log.error({ event: 'audit_failed', requestId: ctx.requestId });
+	}
+}
 
 function setSecurityHeaders(headers: Headers, staffPath: boolean, https: boolean): void {
 	headers.set('x-content-type-options', 'nosniff');

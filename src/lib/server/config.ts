@@ -27,6 +27,7 @@ const envSchema = z.object({
 	DATABASE_FILE: z.string().min(1, 'must not be empty').default('./data/needlepoint.db'),
 	APP_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_APP_SECRET),
 	DEMO_DATA: flag.optional(),
+	REQUIRE_MFA: flag.optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	SESSION_IDLE_MINUTES: z.coerce
 		.number({ error: 'must be a number of minutes' })
@@ -57,6 +58,8 @@ export type Config = {
 	demoData: boolean;
 	logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 	sessionIdleMinutes: number;
+	/** Admins and clinicians must use a second factor (TOTP). */
+	requireMfa: boolean;
 	backupDir: string;
 	/** SMTP when smtpUrl is set; otherwise messages are written to outboxDir. */
 	mail: { smtpUrl: string | undefined; from: string | undefined; outboxDir: string };
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		demoData: e.DEMO_DATA ?? !isProduction,
 		logLevel: e.LOG_LEVEL,
 		sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+		requireMfa: e.REQUIRE_MFA ?? isProduction,
 		backupDir: e.BACKUP_DIR,
 		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: e.OUTBOX_DIR },
 		isProduction,

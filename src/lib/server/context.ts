@@ -15,4 +15,6 @@ export interface Ctx {
 	config: Config;
 	mail: Mailer;
 	requestId: string;
+	/** Where the request came from, for the audit trail (never logged). */
+	client: { ip: string | null; userAgent: string | null };
 }

@@ -23,6 +23,14 @@ export async function verifyPassword(storedHash: string, password: string): Prom
 	}
 }
 
+/** True when a stored hash was made with weaker settings than today's; it is replaced at sign-in. */
+export function needsRehash(storedHash: string): boolean {
+	const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(storedHash);
+	if (!match) return true;
+	const [, m, t, p] = match.map(Number) as [number, number, number, number];
+	return m < PASSWORD_HASH_OPTIONS.memoryCost || t < PASSWORD_HASH_OPTIONS.timeCost || p !== PASSWORD_HASH_OPTIONS.parallelism;
+}
+
 let decoyHash: Promise<string> | undefined;
 
 /**

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { DB, SessionStage } from '../db/schema';
 import { readFlag, readInstant, writeInstant } from '../db/values';
 import type { StaffActor } from './actor';
 import type { StaffRole } from '../../shared/roles';
@@ -9,12 +9,15 @@ export type StoredSession = {
 	createdAt: Date;
 	lastSeenAt: Date;
 	expiresAt: Date;
+	stage: SessionStage;
 	staff: StaffActor & { active: boolean };
 };
 
+export type SessionOrigin = { ip: string | null; userAgent: string | null };
+
 export async function insertSession(
 	db: Kysely<DB>,
-	row: { tokenHash: string; staffId: string; createdAt: Date; expiresAt: Date }
+	row: { tokenHash: string; staffId: string; createdAt: Date; expiresAt: Date; stage: SessionStage } & SessionOrigin
 ): Promise<void> {
 	await db
 		.insertInto('session')
@@ -23,9 +26,50 @@ export async function insertSession(
 			staffId: row.staffId,
 			createdAt: writeInstant(row.createdAt),
 			lastSeenAt: writeInstant(row.createdAt),
-			expiresAt: writeInstant(row.expiresAt)
+			expiresAt: writeInstant(row.expiresAt),
+			stage: row.stage,
+			ip: row.ip,
+			userAgent: row.userAgent
 		})
 		.execute();
+}
+
+export type SessionSummary = { id: string; createdAt: Date; lastSeenAt: Date; expiresAt: Date; stage: SessionStage } & SessionOrigin;
+
+/**
+ * A staff member's sessions for the admin list. `id` is a short prefix of the token hash: enough
+ * to name a session in a form, useless as a credential.
+ */
+export async function listSessionsOfStaff(db: Kysely<DB>, staffId: string): Promise<SessionSummary[]> {
+	const rows = await db
+		.selectFrom('session')
+		.select(['tokenHash', 'createdAt', 'lastSeenAt', 'expiresAt', 'stage', 'ip', 'userAgent'])
+		.where('staffId', '=', staffId)
+		.orderBy('lastSeenAt', 'desc')
+		.execute();
+	return rows.map((r) => ({
+		id: r.tokenHash.slice(0, 16),
+		createdAt: readInstant(r.createdAt),
+		lastSeenAt: readInstant(r.lastSeenAt),
+		expiresAt: readInstant(r.expiresAt),
+		stage: r.stage,
+		ip: r.ip,
+		userAgent: r.userAgent
+	}));
+}
+
+export async function deleteSessionOfStaffById(db: Kysely<DB>, staffId: string, id: string): Promise<number> {
+	if (!/^[0-9a-f]{16}$/.test(id)) return 0;
+	const result = await db
+		.deleteFrom('session')
+		.where('staffId', '=', staffId)
+		.where('tokenHash', 'like', `${id}%`)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+export async function deleteOtherSessionsOfStaff(db: Kysely<DB>, staffId: string, keepTokenHash: string): Promise<void> {
+	await db.deleteFrom('session').where('staffId', '=', staffId).where('tokenHash', '!=', keepTokenHash).execute();
 }
 
 export async function findSession(db: Kysely<DB>, tokenHash: string): Promise<StoredSession | undefined> {
@@ -37,6 +81,7 @@ export async function findSession(db: Kysely<DB>, tokenHash: string): Promise<St
 			'session.createdAt',
 			'session.lastSeenAt',
 			'session.expiresAt',
+			'session.stage',
 			'staff.id as staffId',
 			'staff.clinicId',
 			'staff.role',
@@ -52,6 +97,7 @@ export async function findSession(db: Kysely<DB>, tokenHash: string): Promise<St
 		createdAt: readInstant(row.createdAt),
 		lastSeenAt: readInstant(row.lastSeenAt),
 		expiresAt: readInstant(row.expiresAt),
+		stage: row.stage,
 		staff: {
 			kind: 'staff',
 			staffId: row.staffId,
@@ -76,6 +122,7 @@ export async function deleteSession(db: Kysely<DB>, tokenHash: string): Promise<
 	await db.deleteFrom('session').where('tokenHash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfStaff(db: Kysely<DB>, staffId: string): Promise<void> {
-	await db.deleteFrom('session').where('staffId', '=', staffId).execute();
+export async function deleteSessionsOfStaff(db: Kysely<DB>, staffId: string): Promise<number> {
+	const result = await db.deleteFrom('session').where('staffId', '=', staffId).executeTakeFirst();
+	return Number(result.numDeletedRows);
 }

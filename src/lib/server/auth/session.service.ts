@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
-import type { DB } from '../db/schema';
+import type { DB, SessionStage } from '../db/schema';
 import type { StaffActor } from './actor';
 import { hashToken, looksLikeSessionToken, newSessionToken } from './session-token';
-import { deleteSession, findSession, insertSession, touchSession } from './session.repository';
+import { deleteSession, findSession, insertSession, touchSession, type SessionOrigin } from './session.repository';
 
 export const ABSOLUTE_SESSION_HOURS = 12;
 /** Writing last-seen on every request would turn each page view into a write; a minute is enough. */
@@ -11,17 +11,28 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 export type SessionPolicy = { idleMinutes: number };
 
+export type NewSession = { token: string; expiresAt: Date; stage: SessionStage };
+
+/**
+ * A new session with a fresh token: every sign-in and every step up (MFA passed, MFA enrolled)
+ * gets a new token, so a token seen before the step is worth nothing after it.
+ */
 export async function startSession(
 	db: Kysely<DB>,
 	clock: Clock,
-	staffId: string
-): Promise<{ token: string; expiresAt: Date }> {
+	staffId: string,
+	stage: SessionStage,
+	origin: SessionOrigin,
+	expiresAt?: Date
+): Promise<NewSession> {
 	const token = newSessionToken();
 	const now = clock.now();
-	const expiresAt = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000);
-	await insertSession(db, { tokenHash: hashToken(token), staffId, createdAt: now, expiresAt });
-	return { token, expiresAt };
+	const ends = expiresAt ?? new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3_600_000);
+	await insertSession(db, { tokenHash: hashToken(token), staffId, createdAt: now, expiresAt: ends, stage, ...origin });
+	return { token, expiresAt: ends, stage };
 }
+
+export type ResolvedSession = { actor: StaffActor; stage: SessionStage; tokenHash: string; expiresAt: Date };
 
 /**
  * The staff member a session cookie belongs to, or null for anything else: no cookie, a forged
@@ -32,7 +43,7 @@ export async function resolveSession(
 	clock: Clock,
 	policy: SessionPolicy,
 	token: string | undefined
-): Promise<StaffActor | null> {
+): Promise<ResolvedSession | null> {
 	if (!looksLikeSessionToken(token)) return null;
 	const tokenHash = hashToken(token);
 	const session = await findSession(db, tokenHash);
@@ -47,7 +58,7 @@ export async function resolveSession(
 		await touchSession(db, tokenHash, new Date(now));
 	}
 	const { active: _active, ...actor } = session.staff;
-	return actor;
+	return { actor, stage: session.stage, tokenHash, expiresAt: session.expiresAt };
 }
 
 export async function endSession(db: Kysely<DB>, token: string | undefined): Promise<void> {

@@ -4,6 +4,8 @@ import { authorize } from '../auth/policy';
 import { notFound, validationFailed } from '../errors';
 import { isUniqueViolation } from '../db/constraint-errors';
 import { parseInput } from '../validation';
+import { writeTransaction } from '../db/write-transaction';
+import { recordAudit } from '../audit/audit.service';
 import { serviceInput, type ServiceInput } from '../../shared/clinic.schema';
 import { slugify, type ClinicService } from './clinic';
 import { getClinic } from './clinic.service';
@@ -29,12 +31,13 @@ export async function createService(ctx: Ctx, input: unknown): Promise<ClinicSer
 	const write = toWrite(parseInput(serviceInput, input));
 	const clinic = await getClinic(ctx);
 	const id = randomUUID();
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		await ensureSlugFree(() => services.slugTaken(trx, clinic.id, write.slug));
 		const sortOrder = await services.nextSortOrder(trx, clinic.id);
 		await saveOrExplain(() =>
 			services.insertClinicService(trx, { ...write, id, clinicId: clinic.id, sortOrder, now: ctx.clock.now() })
 		);
+		await recordAudit({ ...ctx, db: trx }, { action: 'settings.service_created', entityType: 'service', entityId: id });
 	});
 	return getService(ctx, id);
 }
@@ -42,9 +45,10 @@ export async function createService(ctx: Ctx, input: unknown): Promise<ClinicSer
 export async function updateService(ctx: Ctx, id: string, input: unknown): Promise<ClinicService> {
 	const existing = await getService(ctx, id);
 	const write = toWrite(parseInput(serviceInput, input));
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		await ensureSlugFree(() => services.slugTaken(trx, existing.clinicId, write.slug, existing.id));
 		await saveOrExplain(() => services.updateClinicService(trx, existing.id, write, ctx.clock.now()));
+		await recordAudit({ ...ctx, db: trx }, { action: 'settings.service_updated', entityType: 'service', entityId: existing.id });
 	});
 	return getService(ctx, id);
 }

@@ -2,6 +2,8 @@ import type { Ctx } from '../context';
 import { authorize } from '../auth/policy';
 import { DomainError, validationFailed } from '../errors';
 import { parseInput } from '../validation';
+import { writeTransaction } from '../db/write-transaction';
+import { recordAudit } from '../audit/audit.service';
 import { clinicDetailsInput } from '../../shared/clinic.schema';
 import type { Clinic, OpeningRange } from './clinic';
 import { findPrimaryClinic, replaceOpeningHours, updateClinic } from './clinic.repository';
@@ -22,11 +24,13 @@ export async function updateClinicDetails(ctx: Ctx, input: unknown): Promise<Cli
 		throw validationFailed({ [`hours.${overlapping}.opens`]: 'This range overlaps another range on the same day.' });
 	}
 	const hours = slots.filter((slot) => slot.opens !== '');
-	return ctx.db.transaction().execute(async (trx) => {
-		const clinic = await getClinic({ ...ctx, db: trx });
+	return writeTransaction(ctx.db, async (trx) => {
+		const inTrx = { ...ctx, db: trx };
+		const clinic = await getClinic(inTrx);
 		await updateClinic(trx, clinic.id, fields, ctx.clock.now());
 		await replaceOpeningHours(trx, clinic.id, hours);
-		return getClinic({ ...ctx, db: trx });
+		await recordAudit(inTrx, { action: 'settings.clinic_updated', entityType: 'clinic', entityId: clinic.id });
+		return getClinic(inTrx);
 	});
 }
 

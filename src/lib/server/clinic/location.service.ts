@@ -4,6 +4,8 @@ import { authorize } from '../auth/policy';
 import { notFound, validationFailed } from '../errors';
 import { isUniqueViolation } from '../db/constraint-errors';
 import { parseInput } from '../validation';
+import { writeTransaction } from '../db/write-transaction';
+import { recordAudit } from '../audit/audit.service';
 import { locationInput } from '../../shared/clinic.schema';
 import type { Location } from './clinic';
 import { getClinic } from './clinic.service';
@@ -27,16 +29,20 @@ export async function createLocation(ctx: Ctx, input: unknown): Promise<Location
 	const write = parseInput(locationInput, input);
 	const clinic = await getClinic(ctx);
 	const id = randomUUID();
-	await saveUniqueName(() =>
-		locations.insertLocation(ctx.db, { ...write, id, clinicId: clinic.id, now: ctx.clock.now() })
-	);
+	await writeTransaction(ctx.db, async (trx) => {
+		await saveUniqueName(() => locations.insertLocation(trx, { ...write, id, clinicId: clinic.id, now: ctx.clock.now() }));
+		await recordAudit({ ...ctx, db: trx }, { action: 'settings.location_created', entityType: 'location', entityId: id });
+	});
 	return getLocation(ctx, id);
 }
 
 export async function updateLocation(ctx: Ctx, id: string, input: unknown): Promise<Location> {
 	const existing = await getLocation(ctx, id);
 	const write = parseInput(locationInput, input);
-	await saveUniqueName(() => locations.updateLocation(ctx.db, existing.id, write, ctx.clock.now()));
+	await writeTransaction(ctx.db, async (trx) => {
+		await saveUniqueName(() => locations.updateLocation(trx, existing.id, write, ctx.clock.now()));
+		await recordAudit({ ...ctx, db: trx }, { action: 'settings.location_updated', entityType: 'location', entityId: existing.id });
+	});
 	return getLocation(ctx, id);
 }
 

@@ -89,6 +89,10 @@ export interface StaffTable {
 	dnCertifiedOn: string | null;
 	dnHours: number | null;
 	dnCourse: string | null;
+	mfaSecret: string | null;
+	mfaEnabledAt: Instant | null;
+	mfaLastStep: number | null;
+	passwordChangedAt: Instant | null;
 	createdAt: Instant;
 	updatedAt: Instant;
 }
@@ -104,6 +108,51 @@ export interface SessionTable {
 	createdAt: Instant;
 	lastSeenAt: Instant;
 	expiresAt: Instant;
+	ip: string | null;
+	userAgent: string | null;
+	stage: ColumnType<SessionStage, SessionStage | undefined, SessionStage>;
+}
+
+export type SessionStage = 'full' | 'pending_mfa' | 'enrol_mfa';
+
+export interface AuditEventTable {
+	id: number;
+	at: Instant;
+	actorType: string;
+	actorId: string | null;
+	actorRole: string | null;
+	action: string;
+	entityType: string | null;
+	entityId: string | null;
+	patientId: string | null;
+	outcome: string;
+	ip: string | null;
+	userAgent: string | null;
+	requestId: string | null;
+	detail: string | null;
+	prevHash: string;
+	hash: string;
+}
+
+export interface MfaRecoveryCodeTable {
+	staffId: string;
+	codeHash: string;
+	usedAt: Instant | null;
+}
+
+export interface SignInThrottleTable {
+	key: string;
+	failures: number;
+	lastFailureAt: Instant;
+	lockedUntil: Instant | null;
+}
+
+export interface PasswordResetTable {
+	tokenHash: string;
+	staffId: string;
+	createdAt: Instant;
+	expiresAt: Instant;
+	usedAt: Instant | null;
 }
 
 export interface DB {
@@ -116,4 +165,8 @@ export interface DB {
 	staff: StaffTable;
 	staffCredential: StaffCredentialTable;
 	session: SessionTable;
+	auditEvent: AuditEventTable;
+	mfaRecoveryCode: MfaRecoveryCodeTable;
+	signInThrottle: SignInThrottleTable;
+	passwordReset: PasswordResetTable;
 }

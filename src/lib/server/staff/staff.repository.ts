@@ -91,16 +91,42 @@ export async function findStaff(db: Kysely<DB>, clinicId: string, id: string): P
 	return toStaffMember(row, credentials.get(row.id) ?? []);
 }
 
-export async function findSignInRecord(
-	db: Kysely<DB>,
-	email: string
-): Promise<{ id: string; passwordHash: string | null; active: boolean } | undefined> {
-	const row = await db
-		.selectFrom('staff')
-		.select(['id', 'passwordHash', 'active'])
-		.where('email', '=', email.trim().toLowerCase())
-		.executeTakeFirst();
-	return row && { id: row.id, passwordHash: row.passwordHash, active: readFlag(row.active) };
+export type SignInRecord = {
+	id: string;
+	role: StaffRole;
+	passwordHash: string | null;
+	active: boolean;
+	mfaEnabled: boolean;
+};
+
+export async function findSignInRecord(db: Kysely<DB>, email: string): Promise<SignInRecord | undefined> {
+	return toSignInRecord(
+		await db
+			.selectFrom('staff')
+			.select(['id', 'role', 'passwordHash', 'active', 'mfaEnabledAt'])
+			.where('email', '=', email.trim().toLowerCase())
+			.executeTakeFirst()
+	);
+}
+
+export async function findSignInRecordById(db: Kysely<DB>, id: string): Promise<SignInRecord | undefined> {
+	return toSignInRecord(
+		await db.selectFrom('staff').select(['id', 'role', 'passwordHash', 'active', 'mfaEnabledAt']).where('id', '=', id).executeTakeFirst()
+	);
+}
+
+function toSignInRecord(
+	row: { id: string; role: string; passwordHash: string | null; active: number; mfaEnabledAt: unknown } | undefined
+): SignInRecord | undefined {
+	return (
+		row && {
+			id: row.id,
+			role: row.role as StaffRole,
+			passwordHash: row.passwordHash,
+			active: readFlag(row.active),
+			mfaEnabled: row.mfaEnabledAt !== null
+		}
+	);
 }
 
 export async function emailTaken(db: Kysely<DB>, email: string, exceptId?: string): Promise<boolean> {
@@ -167,7 +193,7 @@ export async function updateStaff(
 export async function setPasswordHash(db: Kysely<DB>, id: string, passwordHash: string, now: Date): Promise<void> {
 	await db
 		.updateTable('staff')
-		.set({ passwordHash, updatedAt: writeInstant(now) })
+		.set({ passwordHash, passwordChangedAt: writeInstant(now), updatedAt: writeInstant(now) })
 		.where('id', '=', id)
 		.execute();
 }

@@ -75,7 +75,7 @@ describeEachEngine('staff administration', (handle) => {
 		const member = (await listStaff(ctx)).find((s) => s.email === 'priya.nair@boston-spine.example')!;
 		const policy = { idleMinutes: 30 };
 		const first = await signIn(ctx, { email: member.email, password: DEMO_PASSWORD });
-		expect(await resolveSession(handle.db, ctx.clock, policy, first.token)).toMatchObject({ staffId: member.id });
+		expect((await resolveSession(handle.db, ctx.clock, policy, first.token))?.actor).toMatchObject({ staffId: member.id });
 		const form = newMember({ name: member.name, email: member.email, password: '', dnCertifiedOn: '', dnHours: '' });
 		await updateStaffMember(ctx, member.id, { ...form, active: undefined });
 		expect(await resolveSession(handle.db, ctx.clock, policy, first.token)).toBeNull();

@@ -6,6 +6,8 @@ import { deleteSessionsOfStaff } from '../auth/session.repository';
 import { notFound, validationFailed } from '../errors';
 import { isUniqueViolation } from '../db/constraint-errors';
 import { parseInput } from '../validation';
+import { writeTransaction } from '../db/write-transaction';
+import { recordAudit } from '../audit/audit.service';
 import { getClinic } from '../clinic/clinic.service';
 import { staffInput, type StaffInput } from '../../shared/clinic.schema';
 import type { StaffMember } from './staff';
@@ -33,11 +35,12 @@ export async function createStaffMember(ctx: Ctx, input: unknown): Promise<Staff
 	const clinic = await getClinic(ctx);
 	const id = randomUUID();
 	const passwordHash = await hashPassword(parsed.password);
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		if (await staff.emailTaken(trx, write.email)) throw emailInUse();
 		await saveOrExplain(() =>
 			staff.insertStaff(trx, { ...write, id, clinicId: clinic.id, passwordHash, now: ctx.clock.now() })
 		);
+		await recordAudit({ ...ctx, db: trx }, { action: 'staff.created', entityType: 'staff', entityId: id, detail: { role: write.role } });
 	});
 	return getStaffMember(ctx, id);
 }
@@ -48,7 +51,7 @@ export async function updateStaffMember(ctx: Ctx, id: string, input: unknown): P
 	const write = toWrite(ctx, parsed);
 	const passwordHash = parsed.password ? await hashPassword(parsed.password) : undefined;
 	const now = ctx.clock.now();
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		if (await staff.emailTaken(trx, write.email, existing.id)) throw emailInUse();
 		const losesAdmin = existing.role === 'admin' && existing.active && (write.role !== 'admin' || !write.active);
 		if (losesAdmin && (await staff.countAdmins(trx, existing.clinicId)) <= 1) {
@@ -58,8 +61,20 @@ export async function updateStaffMember(ctx: Ctx, id: string, input: unknown): P
 		if (passwordHash) await staff.setPasswordHash(trx, existing.id, passwordHash, now);
 		// A disabled account or a changed password must not leave sessions open elsewhere.
 		if (!write.active || passwordHash) await deleteSessionsOfStaff(trx, existing.id);
+		await auditStaffChange({ ...ctx, db: trx }, existing, write, passwordHash !== undefined);
 	});
 	return getStaffMember(ctx, id);
+}
+
+async function auditStaffChange(ctx: Ctx, before: StaffMember, after: staff.StaffWrite, passwordSet: boolean): Promise<void> {
+	const target = { entityType: 'staff', entityId: before.id };
+	if (before.role !== after.role) {
+		await recordAudit(ctx, { action: 'staff.role_changed', ...target, detail: { from: before.role, to: after.role } });
+	}
+	if (before.active && !after.active) await recordAudit(ctx, { action: 'staff.disabled', ...target });
+	if (passwordSet) await recordAudit(ctx, { action: 'auth.password_changed', ...target, detail: { byAdmin: true } });
+	const credentialsChanged = before.credentials.join() !== after.credentials.join();
+	await recordAudit(ctx, { action: 'staff.updated', ...target, detail: { credentialsChanged, active: after.active } });
 }
 
 function toWrite(ctx: Ctx, input: StaffInput): staff.StaffWrite {

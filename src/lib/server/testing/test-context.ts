@@ -19,7 +19,8 @@ export function testCtx(db: Kysely<DB>, actor: Actor, clock: Clock = fixedClock(
 		log: pino({ level: 'silent' }),
 		config: loadConfig({ NODE_ENV: 'test' }),
 		mail: memoryMailer(),
-		requestId: 'test-request'
+		requestId: 'test-request',
+		client: { ip: '127.0.0.1', userAgent: 'vitest' }
 	};
 }
 
