@@ -36,6 +36,14 @@ export async function offerEnrolment(ctx: Ctx, account: { email: string }, issue
 	return { sealedSecret: seal(ctx.config.appSecret, SECRET_PURPOSE, secret), manualKey: groupedKey(secret), qrSvg };
 }
 
+/** The same offer again after a mistyped code, so the QR code already scanned keeps working. */
+export async function reofferEnrolment(ctx: Ctx, sealedSecret: string, account: { email: string }, issuer: string): Promise<EnrolmentOffer> {
+	const secret = open(ctx.config.appSecret, SECRET_PURPOSE, sealedSecret);
+	if (!secret) return offerEnrolment(ctx, account, issuer);
+	const qrSvg = await QRCode.toString(otpauthUri(secret, account.email, issuer), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+	return { sealedSecret, manualKey: groupedKey(secret), qrSvg };
+}
+
 /**
  * Turns MFA on once the person proves their app shows the right code. Returns the ten recovery
  * codes (shown once, stored only as hashes) and, for a session that was waiting on enrolment, a

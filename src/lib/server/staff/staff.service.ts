@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
 import { authorize } from '../auth/policy';
 import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { deleteSessionsOfStaff } from '../auth/session.repository';
 import { notFound, validationFailed } from '../errors';
 import { isUniqueViolation } from '../db/constraint-errors';
@@ -32,6 +33,7 @@ export async function createStaffMember(ctx: Ctx, input: unknown): Promise<Staff
 	const parsed = parseInput(staffInput, input);
 	if (parsed.password === '') throw validationFailed({ password: 'Set a password of at least 12 characters.' });
 	const write = toWrite(ctx, parsed);
+	assertAcceptablePassword(parsed.password, write.email);
 	const clinic = await getClinic(ctx);
 	const id = randomUUID();
 	const passwordHash = await hashPassword(parsed.password);
@@ -49,6 +51,7 @@ export async function updateStaffMember(ctx: Ctx, id: string, input: unknown): P
 	const existing = await getStaffMember(ctx, id);
 	const parsed = parseInput(staffInput, input);
 	const write = toWrite(ctx, parsed);
+	if (parsed.password) assertAcceptablePassword(parsed.password, write.email);
 	const passwordHash = parsed.password ? await hashPassword(parsed.password) : undefined;
 	const now = ctx.clock.now();
 	await writeTransaction(ctx.db, async (trx) => {
@@ -94,6 +97,11 @@ function toWrite(ctx: Ctx, input: StaffInput): staff.StaffWrite {
 				?  { certifiedOn: input.dnCertifiedOn, hours: input.dnHours, course: input.dnCourse }
 				: null
 	};
+}
+
+function assertAcceptablePassword(password: string, email: string): void {
+	const problem = passwordProblem(password, { email });
+	if (problem) throw validationFailed({ password: problem });
 }
 
 function emailInUse() {
