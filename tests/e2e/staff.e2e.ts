@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser } from './support/browser';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, waitForAddress } from './support/browser';
 import { ADMIN, CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
@@ -23,7 +23,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('staff in the browser', 
 		await page.getByLabel('Email').fill(email);
 		await page.getByLabel('Password').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL(`${server.url}/staff`);
+		await waitForAddress(page, `${server.url}/staff`);
 	}
 
 	it('signs an admin in, edits a service with a mistake and a fix, and signs out', async () => {
@@ -38,10 +38,10 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('staff in the browser', 
 		await expectAccessible(page);
 
 		await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Services' }).click();
-		await page.waitForURL(`${server.url}/staff/admin/services`);
+		await waitForAddress(page, `${server.url}/staff/admin/services`);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Dry needling session' }).click();
-		await page.waitForURL(/\/staff\/admin\/services\/[^/]+$/);
+		await expect.poll(() => page.url()).toMatch(/\/staff\/admin\/services\/[^/]+$/);
 		await expectAccessible(page);
 
 		const duration = page.getByLabel('Duration (minutes)');
@@ -64,7 +64,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('staff in the browser', 
 		expect(await page.getByLabel('Price (US$)').inputValue()).toBe('99.50');
 
 		await page.getByRole('button', { name: 'Sign out' }).click();
-		await page.waitForURL(`${server.url}/staff/sign-in`);
+		await waitForAddress(page, `${server.url}/staff/sign-in`);
 		await page.goto(`${server.url}/staff`);
 		expect(page.url()).toBe(`${server.url}/staff/sign-in`);
 		await page.context().close();

@@ -38,3 +38,12 @@ export async function expectAccessible(page: Page): Promise<void> {
 	);
 	expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Waits until the page shows `url` (polling the address rather than waiting for a load event,
+ * which a fast form-post-and-redirect can finish before the wait starts), then for its DOM.
+ */
+export async function waitForAddress(page: Page, url: string): Promise<void> {
+	await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(url);
+	await page.waitForLoadState('domcontentloaded');
+}
