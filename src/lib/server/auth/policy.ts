@@ -13,7 +13,8 @@ export type Action =
 	| 'location:manage'
 	| 'service:manage'
 	| 'staff:read'
-	| 'staff:manage';
+	| 'staff:manage'
+	| 'screening_stats:read';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -22,7 +23,9 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'location:manage': ['admin'],
 	'service:manage': ['admin'],
 	'staff:read': ['admin', 'clinician', 'front_desk'],
-	'staff:manage': ['admin']
+	'staff:manage': ['admin'],
+	// Anonymous counts only, but still staff-only: they describe the clinic's patients.
+	'screening_stats:read': ['admin', 'clinician']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

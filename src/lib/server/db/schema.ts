@@ -106,6 +106,15 @@ export interface SessionTable {
 	expiresAt: Instant;
 }
 
+/** Anonymous self-assessment counts: no answers and nothing about the person (see its migration). */
+export interface ScreeningTallyTable {
+	clinicId: string;
+	/** The clinic's calendar day, 'YYYY-MM-DD'. */
+	day: string;
+	recommendation: string;
+	count: number;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -116,4 +125,5 @@ export interface DB {
 	staff: StaffTable;
 	staffCredential: StaffCredentialTable;
 	session: SessionTable;
+	screeningTally: ScreeningTallyTable;
 }

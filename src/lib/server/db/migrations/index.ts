@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as clinicModel from './2026_11_27_0001_clinic_model';
+import * as screeningTally from './2026_11_28_0001_screening_tally';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
  * bundle has no migrations folder; names sort in the order they apply.
  */
 export const migrations: Record<string, Migration> = {
-	'2026_11_27_0001_clinic_model': clinicModel
+	'2026_11_27_0001_clinic_model': clinicModel,
+	'2026_11_28_0001_screening_tally': screeningTally
 };
