@@ -32,6 +32,15 @@ describe('result token', () => {
 		});
 	});
 
+	it('round-trips answers with no duration and no preference', () => {
+		const skipped: ScreeningInput = { regions: [], concerns: [], duration: null, redFlags: [], precautions: [], preference: 'none' };
+		const minimal = issueResultToken({ answers: skipped, rulesetVersion: '1.0.0', issuedAt: ISSUED }, SECRET);
+		expect(verifyResultToken(minimal, SECRET, ISSUED)).toEqual({
+			valid: true,
+			claims: { answers: skipped, rulesetVersion: '1.0.0', issuedAt: ISSUED }
+		});
+	});
+
 	it('stays valid for exactly 24 hours and expires one millisecond later', () => {
 		expect(RESULT_TOKEN_MAX_AGE_MS).toBe(24 * 60 * 60 * 1000);
 		expect(verifyResultToken(token, SECRET, later(RESULT_TOKEN_MAX_AGE_MS)).valid).toBe(true);

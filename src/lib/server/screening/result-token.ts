@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { parseScreeningInput, type ScreeningInput } from '../../shared/screening/input.schema';
+import { parseScreeningInput, type ScreeningAnswers, type ScreeningInput } from '../../shared/screening/input.schema';
 
 /**
  * A signed copy of someone's self-assessment answers, so the result can travel from the result
@@ -45,8 +45,11 @@ function sign(signedPart: string, appSecret: string): Buffer {
 }
 
 export function issueResultToken(claims: ResultTokenClaims, appSecret: string): string {
+	// Answers go in as a client would send them (an unanswered duration is "", not null), so
+	// verifying can run them through the same input schema as any other answers.
+	const answers: ScreeningAnswers = { ...claims.answers, duration: claims.answers.duration ?? '' };
 	const payload = Buffer.from(
-		JSON.stringify({ a: claims.answers, r: claims.rulesetVersion, iat: claims.issuedAt.getTime() })
+		JSON.stringify({ a: answers, r: claims.rulesetVersion, iat: claims.issuedAt.getTime() })
 	).toString('base64url');
 	const signedPart = `${PREFIX}.${payload}`;
 	return `${signedPart}.${sign(signedPart, appSecret).toString('base64url')}`;
