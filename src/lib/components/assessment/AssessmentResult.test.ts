@@ -81,7 +81,7 @@ describe('AssessmentResult', () => {
 	it('ties each reason to the answer behind it, with a way back to change it', () => {
 		const page = html(dryNeedling, false);
 		expect(page).toContain('Because you answered:');
-		expect(page).toContain('<q>Sciatica (pain that runs down my leg)</q>');
+		expect(page).toContain('Because you answered: <span class="answer">“Sciatica (pain that runs down my leg)”</span> and <span class="answer">“No preference. Help me choose.”</span>');
 		expect(page).toContain('value="goto:concerns"');
 		expect(page).toContain('This is not a diagnosis');
 		expect(page).toContain('form="your-answers"');
