@@ -114,7 +114,9 @@ export const screeningApi: ApiModule = {
 				summary: 'Get a suggestion from answers',
 				description:
 					'Runs the screening rules on the answers. Red flags lead to physician_first (urgent: true means ' +
-					'emergency care now); reasons say which answers caused the suggestion.',
+					'emergency care now); reasons say which answers caused the suggestion. Send JSON: form-encoded or ' +
+					'text/plain bodies without a matching Origin header are refused by the server’s cross-site request ' +
+					'check (403, plain text) before they reach this endpoint.',
 				requestBody: {
 					required: true,
 					content: { 'application/json': { schema: schemaRef('ScreeningAnswers') } }
