@@ -14,7 +14,8 @@ export type Action =
 	| 'service:manage'
 	| 'staff:read'
 	| 'staff:manage'
-	| 'audit:read';
+	| 'audit:read'
+	| 'screening_stats:read';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -24,7 +25,9 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'service:manage': ['admin'],
 	'staff:read': ['admin', 'clinician', 'front_desk'],
 	'staff:manage': ['admin'],
-	'audit:read': ['admin']
+	'audit:read': ['admin'],
+	// Anonymous counts only, but still staff-only: they describe the clinic's patients.
+	'screening_stats:read': ['admin', 'clinician']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -155,6 +155,15 @@ export interface PasswordResetTable {
 	usedAt: Instant | null;
 }
 
+/** Anonymous self-assessment counts: no answers and nothing about the person (see its migration). */
+export interface ScreeningTallyTable {
+	clinicId: string;
+	/** The clinic's calendar day, 'YYYY-MM-DD'. */
+	day: string;
+	recommendation: string;
+	count: number;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -169,4 +178,5 @@ export interface DB {
 	mfaRecoveryCode: MfaRecoveryCodeTable;
 	signInThrottle: SignInThrottleTable;
 	passwordReset: PasswordResetTable;
+	screeningTally: ScreeningTallyTable;
 }

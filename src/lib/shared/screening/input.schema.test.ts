@@ -158,6 +158,13 @@ describe('screeningInput: refused answers, one message per bad field', () => {
 		expect(message).toContain('and 2 more');
 	});
 
+	it('names nested lists and objects instead of printing them, however deep', () => {
+		const deep = JSON.parse(`[${'['.repeat(20_000)}${']'.repeat(20_000)}, {"a": 1}, 7]`);
+		expect(errorsFor({ regions: deep })).toEqual({
+			regions: 'Each body area must be a code written as text; got a list, an object, "7".'
+		});
+	});
+
 	it('stops early on an absurdly long list', () => {
 		expect(errorsFor({ regions: Array.from({ length: 101 }, () => 'head') })).toEqual({
 			regions: 'Regions has too many answers.'

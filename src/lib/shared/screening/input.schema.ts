@@ -26,6 +26,10 @@ const MAX_QUOTED = 5;
 
 /** Quotes a value the client sent, shortened and escaped, for use inside a message. */
 function quote(value: unknown): string {
+	// Lists and objects are named, not printed: String() on a deeply nested list recurses until the
+	// stack runs out, and a 16 KB body can nest 8,000 levels deep.
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object' && value !== null) return 'an object';
 	const text = typeof value === 'string' ? value : String(value);
 	return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
 }

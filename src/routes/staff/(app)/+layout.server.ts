@@ -9,6 +9,7 @@ export function load({ locals }) {
 	return {
 		me: { name: actor.name, role: actor.role },
 		demo: getApp().demo,
-		canAdminister: can(actor, 'clinic:manage')
+		canAdminister: can(actor, 'clinic:manage'),
+		canReadReports: can(actor, 'screening_stats:read')
 	};
 }

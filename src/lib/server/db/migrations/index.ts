@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as clinicModel from './2026_11_27_0001_clinic_model';
 import * as security from './2026_11_27_0002_security';
+import * as screeningTally from './2026_11_28_0001_screening_tally';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -8,5 +9,6 @@ import * as security from './2026_11_27_0002_security';
  */
 export const migrations: Record<string, Migration> = {
 	'2026_11_27_0001_clinic_model': clinicModel,
-	'2026_11_27_0002_security': security
+	'2026_11_27_0002_security': security,
+	'2026_11_28_0001_screening_tally': screeningTally
 };

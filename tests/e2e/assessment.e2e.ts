@@ -1,0 +1,319 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser } from './support/browser';
+import { ANSWER_CODES, expectAccessibleHtml, recordUrls, shapePaint } from './support/assessment';
+import { CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
+import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
+
+const PHONE = { width: 390, height: 844 };
+const BRAND = 'rgb(11, 93, 85)';
+const FOCUS = 'rgb(26, 95, 180)';
+
+describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in the browser', () => {
+	const database = tempDatabaseFile();
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		[server, browser] = await Promise.all([startServer({ DATABASE_FILE: database.file }), launchBrowser()]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+		database.cleanup();
+	});
+
+	const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+	const next = (page: Page, name = 'Next') => page.getByRole('button', { name, exact: true }).click();
+
+	async function newPhone(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; urls: string[] }> {
+		const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled });
+		const page = await context.newPage();
+		return { context, page, urls: recordUrls(page) };
+	}
+
+	/** With JavaScript on, axe scans the live page; with it off, the HTML the page received. */
+	async function scan(page: Page, javaScriptEnabled: boolean): Promise<void> {
+		if (javaScriptEnabled) await expectAccessible(page);
+		else await expectAccessibleHtml(browser, server.url, await page.content());
+	}
+
+	function expectNoAnswersIn(urls: string[]): void {
+		expect(urls.length).toBeGreaterThan(5);
+		for (const url of urls.filter((u) => u.startsWith(server.url))) {
+			expect(new URL(url).search, url).toBe('');
+			for (const code of ANSWER_CODES) expect(url, `${code} in a URL`).not.toContain(code);
+		}
+	}
+
+	it.each([
+		['disabled', false],
+		['enabled', true]
+	])('completes on a phone with JavaScript %s, keeping answers only in the forms', async (_state, js) => {
+		const { context, page, urls } = await newPhone(js);
+		await page.goto(`${server.url}/`);
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Which therapy fits me?' }).click();
+		await page.waitForURL(`${server.url}/assessment`);
+		expect(await heading(page)).toBe('Which therapy fits me?');
+		expect(await page.getByText('We do not save your answers.').count()).toBe(1);
+		await scan(page, js);
+
+		await page.getByRole('link', { name: 'Start the questions' }).click();
+		expect(await heading(page)).toMatch(/^Question 1 of 6 Where do you feel it\?/);
+		// Tap the drawing (the lower back is on the back view) and tick a box in the list.
+		await page.locator('label.hotspot[for="region-low_back"] .shape').click();
+		await page.getByRole('checkbox', { name: 'Left hip and groin', exact: true }).check();
+		expect(await page.getByRole('checkbox', { name: 'Lower back', exact: true }).isChecked()).toBe(true);
+		await scan(page, js);
+		await next(page);
+
+		expect(await page.title()).toBe('Question 2 of 6 — Which therapy fits me? — Boston Spine');
+		await page.getByRole('checkbox', { name: 'Sciatica (pain that runs down my leg)' }).check();
+		await scan(page, js);
+		await next(page);
+
+		expect(await heading(page)).toMatch(/^Question 3 of 6/);
+		await page.getByRole('radio', { name: 'More than 12 weeks' }).check();
+		await scan(page, js);
+		// Back keeps both this answer and the earlier ones.
+		await page.getByRole('button', { name: 'Back' }).click();
+		expect(await heading(page)).toMatch(/^Question 2 of 6/);
+		expect(await page.getByRole('checkbox', { name: 'Sciatica (pain that runs down my leg)' }).isChecked()).toBe(true);
+		await next(page);
+		expect(await page.getByRole('radio', { name: 'More than 12 weeks' }).isChecked()).toBe(true);
+		await next(page);
+
+		// The safety question will not be skipped by accident.
+		expect(await heading(page)).toMatch(/^Question 4 of 6 Do any of these apply to you right now\?/);
+		await next(page);
+		expect(await heading(page)).toMatch(/^Question 4 of 6/);
+		expect(await page.title()).toBe('Error: Question 4 of 6 — Which therapy fits me? — Boston Spine');
+		expect(await page.getByRole('alert').textContent()).toContain('If none do, tick “None of these apply to me”.');
+		await scan(page, js);
+		await page.getByRole('checkbox', { name: 'None of these apply to me' }).check();
+		await next(page);
+
+		expect(await heading(page)).toMatch(/^Question 5 of 6/);
+		await page.getByRole('checkbox', { name: 'I am pregnant, or I might be' }).check();
+		await scan(page, js);
+		await next(page);
+
+		expect(await heading(page)).toMatch(/^Question 6 of 6/);
+		await page.getByRole('radio', { name: 'A Western, anatomy-based approach (dry needling)' }).check();
+		await scan(page, js);
+		await next(page, 'See my result');
+
+		await page.waitForURL(`${server.url}/assessment/result`);
+		expect(await page.title()).toBe('Your result — Which therapy fits me? — Boston Spine');
+		expect(await heading(page)).toBe('Your result Dry needling');
+		const why = page.getByRole('region', { name: 'Why we suggest this' });
+		expect(await why.textContent()).toContain('Because you answered: “Sciatica (pain that runs down my leg)” and “A Western');
+		const care = page.getByRole('region', { name: 'Things your clinician will check with you' });
+		expect(await care.textContent()).toContain('A clinician will go through these answers with you before any needling.');
+		expect(await care.textContent()).toContain('“I am pregnant, or I might be”');
+
+		const services = page.getByRole('region', { name: 'Services that fit' });
+		const dryNeedling = services.getByRole('region', { name: 'Dry needling session' });
+		expect(await dryNeedling.textContent()).toContain('30 minutes · $95.00');
+		expect(await dryNeedling.getByRole('listitem').allTextContents()).toEqual([
+			expect.stringContaining('Dr. Alex Chen, DPT'),
+			expect.stringContaining('Dr. Priya Nair, DPT'),
+			expect.stringContaining('Dr. Sam O’Brien, DC')
+		]);
+		expect(await services.getByRole('region', { name: 'Initial consultation' }).textContent()).toContain('Lin Zhao');
+		// Online booking is not built yet, so nothing pretends to book.
+		expect(await page.getByRole('button', { name: /^Book/ }).count()).toBe(0);
+		expect(await services.getByText('Call us to book:').count()).toBe(2);
+		expect(await page.getByRole('complementary', { name: 'This is not a diagnosis' }).count()).toBe(1);
+		expect(await page.getByRole('region', { name: 'Your answers' }).textContent()).toContain('Left hip and groin');
+		await scan(page, js);
+
+		expectNoAnswersIn(urls);
+		await context.close();
+	});
+
+	it('lets a person change one answer from the result and go straight back to it', async () => {
+		const { context, page, urls } = await newPhone(true);
+		await page.goto(`${server.url}/assessment/questions`);
+		await next(page);
+		await page.getByRole('checkbox', { name: 'Trouble sleeping' }).check();
+		await next(page);
+		await next(page);
+		await page.getByRole('checkbox', { name: 'None of these apply to me' }).check();
+		await next(page);
+		await page.getByRole('checkbox', { name: 'None of these apply to me' }).check();
+		await next(page);
+		await next(page, 'See my result');
+		expect(await heading(page)).toBe('Your result Acupuncture');
+
+		await page.getByRole('button', { name: 'Change your answer about what you would like help with' }).first().click();
+		expect(await heading(page)).toMatch(/^Question 2 of 6/);
+		expect(await page.getByRole('checkbox', { name: 'Trouble sleeping' }).isChecked()).toBe(true);
+		await page.getByRole('checkbox', { name: 'Tight or knotted muscles' }).check();
+		await expectAccessible(page);
+		await next(page, 'See my result');
+		expect(await heading(page)).toBe('Your result Dry needling or acupuncture');
+		expect(await page.getByRole('region', { name: 'Your answers' }).textContent()).toContain('Tight or knotted muscles');
+		await expectAccessible(page);
+		expectNoAnswersIn(urls);
+		await context.close();
+	});
+
+	it('works through the body map with the keyboard alone', async () => {
+		const { context, page } = await newPhone(true);
+		await page.goto(`${server.url}/assessment`);
+		const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+		const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+
+		async function tabTo(found: () => Promise<boolean>, limit = 90): Promise<void> {
+			for (let i = 0; i < limit; i++) {
+				await page.keyboard.press('Tab');
+				if (await found()) return;
+			}
+			throw new Error('never reached by Tab');
+		}
+
+		/** Presses a key that submits a form or follows a link, and waits for the new page. */
+		async function pressToNavigate(key: string): Promise<void> {
+			await Promise.all([page.waitForEvent('load'), page.keyboard.press(key)]);
+		}
+
+		await tabTo(async () => (await focusedName()) === 'Start the questions');
+		await pressToNavigate('Enter');
+		expect(page.url()).toBe(`${server.url}/assessment/questions`);
+
+		await tabTo(async () => (await focusedId()) === 'region-knee_right');
+		// The focused area is outlined on the drawing, in the focus colour.
+		expect(await shapePaint(page, 'knee_right', 'stroke')).toBe(FOCUS);
+		await page.keyboard.press('Space');
+		expect(await page.locator('#region-knee_right').isChecked()).toBe(true);
+		expect(await shapePaint(page, 'knee_right', 'fill')).toBe(BRAND);
+
+		await tabTo(async () => (await focusedId()) === 'region-low_back');
+		expect(await shapePaint(page, 'knee_right', 'stroke')).not.toBe(FOCUS);
+		await page.keyboard.press('Space');
+		expect(await shapePaint(page, 'low_back', 'fill')).toBe(BRAND);
+		// Space again unticks; a third time ticks it for good.
+		await page.keyboard.press('Space');
+		expect(await page.locator('#region-low_back').isChecked()).toBe(false);
+		await page.keyboard.press('Space');
+		await expectAccessible(page);
+
+		await tabTo(async () => (await focusedName()) === 'Next');
+		await pressToNavigate('Enter');
+		expect(await heading(page)).toMatch(/^Question 2 of 6/);
+		await tabTo(async () => (await focusedName()) === 'Back');
+		await pressToNavigate('Enter');
+		expect(await heading(page)).toMatch(/^Question 1 of 6/);
+		expect(await page.locator('#region-knee_right').isChecked()).toBe(true);
+		expect(await page.locator('#region-low_back').isChecked()).toBe(true);
+		expect(await shapePaint(page, 'low_back', 'fill')).toBe(BRAND);
+		await context.close();
+	});
+
+	async function answerWithRedFlag(page: Page, flag: string): Promise<void> {
+		await page.goto(`${server.url}/assessment/questions`);
+		await page.locator('label.hotspot[for="region-neck_back"] .shape').click();
+		await next(page);
+		await page.getByRole('checkbox', { name: 'Tight or knotted muscles' }).check();
+		await next(page);
+		await next(page);
+		await page.getByRole('checkbox', { name: flag }).check();
+		await next(page);
+		await page.getByRole('checkbox', { name: 'None of these apply to me' }).check();
+		await next(page);
+		await page.getByRole('radio', { name: 'A Western, anatomy-based approach (dry needling)' }).check();
+		await next(page, 'See my result');
+		await page.waitForURL(`${server.url}/assessment/result`);
+	}
+
+	it('ends an urgent red flag at the physician page: emergency wording first, no booking', async () => {
+		const { context, page } = await newPhone(false);
+		await answerWithRedFlag(page, 'Chest pain, or trouble breathing that came on suddenly');
+		const alert = page.getByRole('alert');
+		expect(await alert.textContent()).toContain('Call 911 (or your local emergency number)');
+		// The alert comes before the heading.
+		const order = await page.evaluate(() => {
+			const alertBox = document.querySelector('[role="alert"]');
+			const h1 = document.querySelector('h1');
+			return alertBox && h1 ? alertBox.compareDocumentPosition(h1) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
+		});
+		expect(order).toBeTruthy();
+		expect(await heading(page)).toBe('Your result See a doctor first');
+		expect(await page.getByRole('button', { name: /Book/ }).count()).toBe(0);
+		expect(await page.getByRole('region', { name: 'Services that fit' }).count()).toBe(0);
+		expect(await page.getByText('Call us to book').count()).toBe(0);
+		expect(await page.getByText('Dry needling session').count()).toBe(0);
+		expect(await page.getByRole('region', { name: 'What to do next' }).getByRole('link', { name: '(617) 555-0142' }).count()).toBe(1);
+		expect(await page.getByRole('region', { name: 'Why we suggest this' }).textContent()).toContain(
+			'Because you answered: “Chest pain, or trouble breathing that came on suddenly”'
+		);
+		await scan(page, false);
+		await context.close();
+	});
+
+	it('sends a non-urgent red flag to a doctor first too, without the emergency alert', async () => {
+		const { context, page } = await newPhone(true);
+		await answerWithRedFlag(page, 'I have had cancer');
+		expect(await heading(page)).toBe('Your result See a doctor first');
+		expect(await page.getByRole('alert').count()).toBe(0);
+		expect(await page.getByRole('button', { name: /Book/ }).count()).toBe(0);
+		expect(await page.getByText('Call us to book').count()).toBe(0);
+		await expectAccessible(page);
+
+		// Printed, the result keeps its content and drops the site menus and the buttons.
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.getByRole('banner').isVisible()).toBe(false);
+		expect(await page.getByRole('contentinfo').isVisible()).toBe(false);
+		expect(await page.getByRole('button', { name: 'Change your answer about the safety check' }).first().isVisible()).toBe(false);
+		expect(await page.getByRole('heading', { name: 'Why we suggest this' }).isVisible()).toBe(true);
+		expect(await page.getByRole('heading', { name: 'This is not a diagnosis' }).isVisible()).toBe(true);
+		await context.close();
+	});
+
+	it('has no result to show without posted answers', async () => {
+		const { context, page } = await newPhone(false);
+		await page.goto(`${server.url}/assessment/result`);
+		expect(page.url()).toBe(`${server.url}/assessment`);
+		await context.close();
+	});
+
+	it('shows clinicians the anonymous counts, and front-desk staff nothing', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${server.url}/staff/sign-in`);
+		await page.getByLabel('Email').fill(CLINICIAN);
+		await page.getByLabel('Password').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Sign in' }).click();
+		await page.waitForURL(`${server.url}/staff`);
+		await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Self-assessment report' }).click();
+		await page.waitForURL(`${server.url}/staff/reports/assessment`);
+
+		// Two dry-needling results (JS off and on), one acupuncture (its changed result was not
+		// counted again), two red flags.
+		expect(await page.getByText(/finished it\./).textContent()).toBe('5 people finished it.');
+		const totals = page.getByRole('table', { name: 'Results by suggestion, all time' });
+		const cells = (name: string) =>
+			totals.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell').allTextContents();
+		expect(await cells('Dry needling')).toEqual(['2', '40%']);
+		expect(await cells('See a doctor first')).toEqual(['2', '40%']);
+		expect(await cells('Acupuncture')).toEqual(['1', '20%']);
+		expect(await cells('Dry needling or acupuncture')).toEqual(['0', '0%']);
+		const weeks = page.getByRole('table', { name: 'Results by week and suggestion' }).getByRole('row');
+		expect(await weeks.count()).toBe(13);
+		await expectAccessible(page);
+		await context.close();
+
+		const desk = await browser.newContext();
+		const deskPage = await desk.newPage();
+		await deskPage.goto(`${server.url}/staff/sign-in`);
+		await deskPage.getByLabel('Email').fill(FRONT_DESK);
+		await deskPage.getByLabel('Password').fill(PASSWORD);
+		await deskPage.getByRole('button', { name: 'Sign in' }).click();
+		await deskPage.waitForURL(`${server.url}/staff`);
+		expect(await deskPage.getByRole('link', { name: 'Self-assessment report' }).count()).toBe(0);
+		const response = await deskPage.goto(`${server.url}/staff/reports/assessment`);
+		expect(response?.status()).toBe(403);
+		await desk.close();
+	});
+});
