@@ -9,6 +9,7 @@ import { createLogger } from '$lib/server/log';
 import { readSessionCookie } from '$lib/server/session-cookie';
 import { startApp, StartupError } from '$lib/server/startup';
 import { recordAudit } from '$lib/server/audit/audit.service';
+import { setSecurityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	let config;
@@ -127,15 +128,6 @@ async function auditDenied(ctx: App.Locals['ctx'], route: string | null, method:
 	} catch {
 		ctx.log.error({ event: 'audit_failed', requestId: ctx.requestId });
 	}
-}
-
-function setSecurityHeaders(headers: Headers, staffPath: boolean, https: boolean): void {
-	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	headers.set('x-frame-options', 'DENY');
-	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-	if (https) headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
-	if (staffPath) headers.set('cache-control', 'no-store');
 }
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

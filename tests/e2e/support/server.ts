@@ -36,7 +36,7 @@ export function tempDatabaseFile(): { file: string; cleanup: () => void } {
 /** Runs `node build` (the production server) and waits until /healthz answers. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
 	if (!existsSync(join(ROOT, 'build/index.js'))) throw new Error('No build: run `npx vite build` (npm test does it).');
-	const port = await freePort();
+	const port = env.PORT ? Number(env.PORT) : await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, ['build'], {
