@@ -21,6 +21,9 @@ export interface ClinicTable {
 	phone: string;
 	email: string;
 	isDemo: Flag;
+	cancellationNoticeHours: ColumnType<number, number | undefined, number>;
+	firstReminderHours: ColumnType<number, number | undefined, number>;
+	secondReminderHours: number | null;
 	createdAt: Instant;
 	updatedAt: Instant;
 }
@@ -68,6 +71,10 @@ export interface ServiceTable {
 	requiresDryNeedlingCertification: Flag;
 	active: Flag;
 	sortOrder: number;
+	slotIntervalMinutes: ColumnType<number, number | undefined, number>;
+	minNoticeMinutes: ColumnType<number, number | undefined, number>;
+	horizonDays: ColumnType<number, number | undefined, number>;
+	newPatientsNeedConsultation: ColumnType<number, 0 | 1 | undefined, 0 | 1>;
 	createdAt: Instant;
 	updatedAt: Instant;
 }
@@ -164,6 +171,92 @@ export interface ScreeningTallyTable {
 	count: number;
 }
 
+export interface ProviderHoursTable {
+	id: string;
+	staffId: string;
+	locationId: string;
+	weekday: number;
+	starts: string;
+	ends: string;
+}
+
+export interface ProviderBreakTable {
+	id: string;
+	staffId: string;
+	weekday: number;
+	starts: string;
+	ends: string;
+}
+
+export interface ScheduleExceptionTable {
+	id: string;
+	staffId: string;
+	date: string;
+	kind: 'time_off' | 'extra_hours';
+	starts: string | null;
+	ends: string | null;
+	locationId: string | null;
+	note: ColumnType<string, string | undefined, string>;
+}
+
+export interface ClinicClosureTable {
+	id: string;
+	clinicId: string;
+	date: string;
+	starts: string | null;
+	ends: string | null;
+	locationId: string | null;
+	reason: ColumnType<string, string | undefined, string>;
+}
+
+export interface PatientTable {
+	id: string;
+	clinicId: string;
+	firstName: string;
+	lastName: string;
+	email: string;
+	phone: string;
+	dateOfBirth: string;
+	mergedIntoId: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'cancelled' | 'no_show';
+
+export interface AppointmentTable {
+	id: string;
+	clinicId: string;
+	serviceId: string;
+	providerId: string;
+	locationId: string;
+	patientId: string;
+	startsAt: Instant;
+	endsAt: Instant;
+	blockedFrom: Instant;
+	blockedUntil: Instant;
+	status: ColumnType<AppointmentStatus, AppointmentStatus | undefined, AppointmentStatus>;
+	source: 'online' | 'staff' | 'api';
+	note: ColumnType<string, string | undefined, string>;
+	screening: string | null;
+	manageTokenHash: string | null;
+	sequence: ColumnType<number, number | undefined, number>;
+	lateCancellation: ColumnType<number, 0 | 1 | undefined, 0 | 1>;
+	cancelledAt: Instant | null;
+	createdBy: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface IdempotencyRecordTable {
+	keyHash: string;
+	scope: string;
+	requestHash: string;
+	status: number;
+	body: string;
+	createdAt: Instant;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -179,4 +272,11 @@ export interface DB {
 	signInThrottle: SignInThrottleTable;
 	passwordReset: PasswordResetTable;
 	screeningTally: ScreeningTallyTable;
+	providerHours: ProviderHoursTable;
+	providerBreak: ProviderBreakTable;
+	scheduleException: ScheduleExceptionTable;
+	clinicClosure: ClinicClosureTable;
+	patient: PatientTable;
+	appointment: AppointmentTable;
+	idempotencyRecord: IdempotencyRecordTable;
 }

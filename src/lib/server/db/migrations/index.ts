@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as clinicModel from './2026_11_27_0001_clinic_model';
 import * as security from './2026_11_27_0002_security';
 import * as screeningTally from './2026_11_28_0001_screening_tally';
+import * as scheduling from './2026_11_28_0200_scheduling';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -10,5 +11,6 @@ import * as screeningTally from './2026_11_28_0001_screening_tally';
 export const migrations: Record<string, Migration> = {
 	'2026_11_27_0001_clinic_model': clinicModel,
 	'2026_11_27_0002_security': security,
-	'2026_11_28_0001_screening_tally': screeningTally
+	'2026_11_28_0001_screening_tally': screeningTally,
+	'2026_11_28_0200_scheduling': scheduling
 };
