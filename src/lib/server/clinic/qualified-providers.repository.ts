@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
+import { credentialsByStaff } from '../staff/staff.repository';
 import { readFlag } from '../db/values';
 import type { CredentialCode } from '../../shared/credentials';
 import type { ServiceKind } from '../../shared/service-kinds';
@@ -84,20 +85,7 @@ export async function findQualifiedProviders(
 	pairs.sort((a, b) => a.name.localeCompare(b.name, 'en') || a.staffId.localeCompare(b.staffId));
 
 	const staffIds = [...new Set(pairs.map((p) => p.staffId))];
-	const credentials = new Map<string, CredentialCode[]>();
-	if (staffIds.length > 0) {
-		const rows = await db
-			.selectFrom('staffCredential')
-			.select(['staffId', 'credentialCode'])
-			.where('staffId', 'in', staffIds)
-			.orderBy('credentialCode')
-			.execute();
-		for (const row of rows) {
-			const list = credentials.get(row.staffId) ?? [];
-			list.push(row.credentialCode as CredentialCode);
-			credentials.set(row.staffId, list);
-		}
-	}
+	const credentials = await credentialsByStaff(db, staffIds);
 	for (const pair of pairs) {
 		byService.get(pair.serviceId)?.push({
 			id: pair.staffId,

@@ -51,7 +51,8 @@ function toStaffMember(row: StaffRow, credentials: CredentialCode[]): StaffMembe
 	};
 }
 
-async function credentialsByStaff(db: Kysely<DB>, staffIds: string[]): Promise<Map<string, CredentialCode[]>> {
+/** Each staff member's credential codes, alphabetically, in one query. */
+export async function credentialsByStaff(db: Kysely<DB>, staffIds: string[]): Promise<Map<string, CredentialCode[]>> {
 	const byStaff = new Map<string, CredentialCode[]>();
 	if (staffIds.length === 0) return byStaff;
 	const rows = await db
