@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type ColumnDefinitionBuilder, type Kysely } from 'kysely';
 import { columnTypes } from './column-types';
 
 // Frozen in time: this file must never import application code.
@@ -6,7 +6,7 @@ const APPOINTMENT_STATUSES = ['booked', 'arrived', 'completed', 'cancelled', 'no
 
 export async function up(db: Kysely<any>): Promise<void> {
 	const t = columnTypes(db);
-	const flag = (name: string, fallback: 0 | 1) => (c: any) => c.notNull().defaultTo(fallback).check(sql`${sql.ref(name)} in (0, 1)`);
+	const flag = (name: string, fallback: 0 | 1) => (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(fallback).check(sql`${sql.ref(name)} in (0, 1)`);
 
 	// Per-service booking rules.
 	await db.schema.alterTable('service').addColumn('slot_interval_minutes', 'integer', (c) => c.notNull().defaultTo(15)).execute();
