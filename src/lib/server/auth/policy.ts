@@ -13,7 +13,13 @@ export type Action =
 	| 'location:manage'
 	| 'service:manage'
 	| 'staff:read'
-	| 'staff:manage';
+	| 'staff:manage'
+	| 'article:write'
+	| 'article:publish'
+	| 'image:upload'
+	| 'comment:moderate'
+	| 'comment:configure'
+	| 'contact:read';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -22,7 +28,16 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'location:manage': ['admin'],
 	'service:manage': ['admin'],
 	'staff:read': ['admin', 'clinician', 'front_desk'],
-	'staff:manage': ['admin']
+	'staff:manage': ['admin'],
+	// Public site: clinicians and admins write and publish articles; clinicians also answer and
+	// moderate comments on them. Contact messages can hold health details, so only the desk and
+	// admins read them.
+	'article:write': ['admin', 'clinician'],
+	'article:publish': ['admin', 'clinician'],
+	'image:upload': ['admin', 'clinician'],
+	'comment:moderate': ['admin', 'clinician', 'front_desk'],
+	'comment:configure': ['admin'],
+	'contact:read': ['admin', 'front_desk']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */
