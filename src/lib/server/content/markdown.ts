@@ -17,7 +17,7 @@ export type RenderedMarkdown = { html: string; toc: TocEntry[]; wordCount: numbe
 export const OWN_IMAGE_SRC = /^\/media\/[0-9a-f]{64}\.(png|jpg|webp)$/;
 
 /** Ids the article page itself uses; a heading never takes one of these. */
-const RESERVED_IDS = new Set(['main', 'content', 'toc', 'comments', 'comment-form', 'sources', 'article-title']);
+const RESERVED_IDS = new Set(['main', 'content', 'toc', 'comments', 'comment-form', 'article-title']);
 
 const ALLOWED_TAGS = [
 	'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'a', 'img',

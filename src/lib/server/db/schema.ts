@@ -8,6 +8,9 @@ import type { ColumnType } from 'kysely';
  */
 type Instant = ColumnType<Date | string, string, string>;
 type Flag = ColumnType<number, 0 | 1, 0 | 1>;
+type FlagWithDefault = ColumnType<number, 0 | 1 | undefined, 0 | 1>;
+/** A column the database fills with its default when an insert leaves it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface ClinicTable {
 	id: string;
@@ -136,7 +139,7 @@ export interface ArticleTable {
 	authorId: string;
 	serviceId: string | null;
 	coverImageId: string | null;
-	coverAlt: string;
+	coverAlt: Defaulted<string>;
 	createdAt: Instant;
 	updatedAt: Instant;
 }
@@ -155,8 +158,8 @@ export interface ArticleTagTable {
 
 export interface SiteSettingsTable {
 	clinicId: string;
-	commentModeration: string;
-	contentVersion: number;
+	commentModeration: Defaulted<string>;
+	contentVersion: Defaulted<number>;
 }
 
 export interface CommentTable {
@@ -189,7 +192,7 @@ export interface ContactMessageTable {
 	preferredContact: string;
 	ipHash: string | null;
 	bodyHash: string;
-	mailSent: Flag;
+	mailSent: FlagWithDefault;
 	createdAt: Instant;
 	handledAt: Instant | null;
 	handledBy: string | null;
