@@ -90,7 +90,7 @@ describeEachEngine('comments', (handle) => {
 		const reply = top!.replies[0]!;
 		const row = (over: Record<string, unknown>) => ({
 			id: crypto.randomUUID(), articleId: id, authorName: 'x', body: 'x', status: 'published', bodyHash: 'h',
-			createdAt: clock.now().toISOString(), depth: 1, parentDepth: 0, parentId: reply.id, ...over
+			createdAt: clock.now().toISOString(), byClinic: 0 as const, mentionsHealth: 0 as const, depth: 1, parentDepth: 0, parentId: reply.id, ...over
 		});
 		// A reply to a reply (its depth is 1, not 0) has no matching parent key.
 		await expect(handle.db.insertInto('comment').values(row({})).execute()).rejects.toThrow();
