@@ -38,3 +38,13 @@ describe('keyed hashes', () => {
 		expect(contentFingerprint(SECRET, 'Great article')).not.toBe(contentFingerprint(SECRET, 'Good article'));
 	});
 });
+
+describe('currentFormToken', () => {
+	it('is one token per second, dated at the start of that second', async () => {
+		const { currentFormToken } = await import('./form-token');
+		const a = currentFormToken(SECRET, new Date('2026-11-27T15:00:00.100Z'));
+		expect(currentFormToken(SECRET, new Date('2026-11-27T15:00:00.900Z'))).toBe(a);
+		expect(currentFormToken(SECRET, new Date('2026-11-27T15:00:01.000Z'))).not.toBe(a);
+		expect(checkFormToken(SECRET, a, new Date('2026-11-27T15:00:03.000Z'))).toBe('ok');
+	});
+});

@@ -23,6 +23,12 @@ export async function listArticleComments(ctx: Ctx, articleId: string): Promise<
 	return comments.listPublishedComments(ctx.db, articleId);
 }
 
+/** The published comment a visitor is replying to, for the reply form. */
+export async function findReplyTarget(ctx: Ctx, articleId: string, id: string): Promise<PublicComment | undefined> {
+	const thread = await comments.listPublishedComments(ctx.db, articleId);
+	return thread.flatMap((c) => [c, ...c.replies]).find((c) => c.id === id);
+}
+
 /**
  * A visitor's comment or reply. Checks, in order: the form itself (fields, honeypot, time on page),
  * the article and the comment replied to, a health-details notice, the address's rate limit and

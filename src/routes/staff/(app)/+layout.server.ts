@@ -9,6 +9,9 @@ export function load({ locals }) {
 	return {
 		me: { name: actor.name, role: actor.role },
 		demo: getApp().demo,
-		canAdminister: can(actor, 'clinic:manage')
+		canAdminister: can(actor, 'clinic:manage'),
+		canWriteArticles: can(actor, 'article:write'),
+		canModerateComments: can(actor, 'comment:moderate'),
+		canReadInbox: can(actor, 'contact:read')
 	};
 }

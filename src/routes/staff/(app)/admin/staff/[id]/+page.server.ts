@@ -6,7 +6,7 @@ import { getStaffMember, updateStaffMember } from '$lib/server/staff/staff.servi
 export async function load({ locals, params, url }) {
 	try {
 		const member = await getStaffMember(locals.ctx, params.id);
-		return { name: member.name, values: staffFormValues(member), saved: url.searchParams.has('saved') };
+		return { id: member.id, name: member.name, values: staffFormValues(member), saved: url.searchParams.has('saved') };
 	} catch (caught) {
 		pageError(caught);
 	}
