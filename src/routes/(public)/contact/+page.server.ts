@@ -17,7 +17,7 @@ export const actions = {
 		try {
 			await submitContactMessage(event.locals.ctx, values, clientAddressOf(event), `${event.url.origin}/staff/inbox`);
 		} catch (caught) {
-			return formFailure(caught, values, ['formToken', 'leave_empty']);
+			return formFailure(caught, values, ['leave_empty']);
 		}
 		// Whatever happened (stored, duplicate, or a bot's post dropped), the visitor sees the same page.
 		redirect(303, '/contact/sent');

@@ -35,7 +35,7 @@ export const actions = {
 		try {
 			({ outcome } = await submitComment(event.locals.ctx, event.params.slug, values, clientAddressOf(event)));
 		} catch (caught) {
-			return formFailure(caught, values, ['formToken', 'leave_empty']);
+			return formFailure(caught, values, ['leave_empty']);
 		}
 		redirect(303, `/articles/${event.params.slug}/comment?sent=${outcome}`);
 	}
