@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser } from './support/browser';
 import { ADMIN, CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
 import { outboxMessages, waitOnPage } from './support/public-site';
+import { pngBytes } from '../../src/lib/server/testing/images';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
 const ARTICLE = '/articles/first-dry-needling-session';
@@ -191,8 +192,11 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 	it('writes, previews, publishes and renames an article; the old address answers 301', async () => {
 		const { context, page } = await staffPage(CLINICIAN);
 		await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Articles' }).click();
+		await page.waitForURL(url('/staff/articles'));
+		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Write an article' }).click();
 		await page.waitForURL(url('/staff/articles/new'));
+		await expectAccessible(page);
 		await page.getByLabel('Title').fill('Desk stretches for neck pain');
 		await page.getByLabel('Text (Markdown)').fill('## Why it helps\n\nMove **often**. <script>alert(1)</script>\n\n## Sources\n\n1. Our own advice.');
 		// Live preview: rendered by the server with the public page's sanitiser.
@@ -246,5 +250,30 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		expect(await page.locator('#field-title-error').textContent()).toBe('Title is required.');
 		expect(await page.getByLabel('Text (Markdown)').inputValue()).toBe('## Heading\n\n[bad](javascript:alert(1)) and [good](https://example.com)');
 		await context.close();
+	});
+
+	it('lets an admin give a clinician a photo, shown with their articles; refuses files that are not images', async () => {
+		const { context, page } = await staffPage(ADMIN);
+		await page.goto(url('/staff/admin/staff'));
+		await page.getByRole('link', { name: 'Dr. Alex Chen' }).click();
+		await page.getByRole('link', { name: 'Photo for the public site' }).click();
+		await page.waitForURL(/\/photo$/);
+		await expectAccessible(page);
+		await page.getByLabel('Photo').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload="alert(1)"/>') });
+		await page.getByRole('button', { name: 'Upload photo' }).click();
+		expect(await page.locator('#field-photo-error').textContent()).toBe('Upload a PNG, JPEG or WebP image.');
+		await expectAccessible(page);
+		await page.getByLabel('Photo').setInputFiles({ name: 'alex.png', mimeType: 'image/png', buffer: pngBytes(128, 128) });
+		await page.getByRole('button', { name: 'Upload photo' }).click();
+		await page.waitForURL(/photo\?saved=1$/);
+		await context.close();
+
+		const visitor = await visitorWithoutJs();
+		await visitor.page.goto(url(ARTICLE));
+		const photo = visitor.page.getByRole('region', { name: 'About the author' }).locator('img');
+		expect(await photo.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+		expect(await photo.getAttribute('width')).toBe('56');
+		await visitor.context.close();
+		await scan(ARTICLE);
 	});
 });

@@ -131,9 +131,9 @@ export interface ArticleTable {
 	clinicId: string;
 	slug: string;
 	title: string;
-	summary: string;
+	summary: Defaulted<string>;
 	bodyMarkdown: string;
-	wordCount: number;
+	wordCount: Defaulted<number>;
 	status: string;
 	publishedAt: Instant | null;
 	authorId: string;
