@@ -84,6 +84,13 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		expect(await page.locator('.cta').getByRole('link', { name: /Call to book/ }).count()).toBe(1);
 		// The demo thread: a question and the clinic's badged answer.
 		expect(await page.locator('.clinic-badge').count()).toBeGreaterThan(0);
+		// Every public page, with JavaScript off: served, titled, and with its main heading.
+		for (const path of ['/', '/services', '/services/acupuncture', '/articles', '/articles?tag=safety', '/articles/is-dry-needling-safe', '/contact', '/contact/sent', `${ARTICLE}/comment`]) {
+			const response = await page.goto(url(path));
+			expect(response?.status(), path).toBe(200);
+			expect(await page.getByRole('heading', { level: 1 }).count(), path).toBe(1);
+			expect(await page.title(), path).toMatch(/Boston Spine/);
+		}
 		await context.close();
 
 		for (const path of ['/', '/articles', '/articles?tag=safety', ARTICLE, '/services', '/services/dry-needling', '/contact', '/contact/sent', `${ARTICLE}/comment`]) {
@@ -196,6 +203,9 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Write an article' }).click();
 		await page.waitForURL(url('/staff/articles/new'));
+		// The editor is interactive once its live preview has answered (typing earlier could be lost to hydration).
+		const editorReady = () => expect.poll(() => page.locator('.preview .hint').first().textContent()).toMatch(/words/);
+		await editorReady();
 		await expectAccessible(page);
 		await page.getByLabel('Title').fill('Desk stretches for neck pain');
 		await page.getByLabel('Text (Markdown)').fill('## Why it helps\n\nMove **often**. <script>alert(1)</script>\n\n## Sources\n\n1. Our own advice.');
@@ -206,6 +216,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		await page.getByRole('button', { name: 'Save article' }).click();
 		await page.waitForURL(/\/staff\/articles\/[0-9a-f-]+\?saved=1$/);
 		expect(await page.getByRole('status').textContent()).toBe('Article saved.');
+		await editorReady();
 		await expectAccessible(page);
 		// A draft is not public.
 		expect((await fetch(url('/articles/desk-stretches-for-neck-pain'))).status).toBe(404);
@@ -214,6 +225,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		await page.getByRole('button', { name: 'Save changes' }).click();
 		await page.waitForURL(/saved=article/);
 		expect((await fetch(url('/articles/desk-stretches-for-neck-pain'))).status).toBe(200);
+		await editorReady();
 
 		await page.getByLabel('Slug (web address)').fill('neck-stretches-at-the-desk');
 		await page.getByRole('button', { name: 'Save changes' }).click();

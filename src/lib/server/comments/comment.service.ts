@@ -4,7 +4,7 @@ import { authorize } from '../auth/policy';
 import { forbidden, notFound, validationFailed } from '../errors';
 import { parseInput } from '../validation';
 import { getClinic } from '../clinic/clinic.service';
-import { getPublicArticle } from '../content/public-articles.service';
+import { findLiveArticle } from '../content/public-articles.service';
 import { contentFingerprint } from '../anti-spam/keyed-hash';
 import { checkFormSignals, clientKey, COMMENT_LIMIT, takeRateLimit } from '../anti-spam/spam-guard';
 import { bumpContentVersion, readSiteSettings, setCommentModeration, type ModerationMode, MODERATION_MODES } from '../site/site-settings.repository';
@@ -39,9 +39,9 @@ export async function submitComment(ctx: Ctx, articleSlug: string, input: unknow
 	if (checkFormSignals(ctx, { honeypot: parsed[HONEYPOT_FIELD], formToken: parsed.formToken }) === 'bot') {
 		return { outcome: 'held' };
 	}
-	const lookup = await getPublicArticle(ctx, articleSlug);
+	const lookup = await findLiveArticle(ctx, articleSlug);
 	if (lookup.kind !== 'article') throw notFound('article');
-	const article = lookup.page.article;
+	const article = lookup.article;
 	let parentId: string | null = null;
 	if (parsed.parentId) {
 		const parent = await comments.findCommentForArticle(ctx.db, article.id, parsed.parentId);

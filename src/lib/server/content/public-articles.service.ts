@@ -64,6 +64,21 @@ export type ArticlePage = {
 
 export type ArticleLookup = { kind: 'article'; page: ArticlePage } | { kind: 'moved'; slug: string };
 
+export type LiveArticleRef = { kind: 'article'; article: { id: string; slug: string; title: string } } | { kind: 'moved'; slug: string };
+
+/** A live article's identity only (no rendering): for forms that attach to an article. */
+export async function findLiveArticle(ctx: Ctx, slug: string): Promise<LiveArticleRef> {
+	const clinic = await getClinic(ctx);
+	const article = await articles.findArticleBySlug(ctx.db, clinic.id, slug);
+	if (!article) {
+		const current = await articles.findRedirectTarget(ctx.db, clinic.id, slug);
+		if (current) return { kind: 'moved', slug: current };
+		throw notFound('article');
+	}
+	if (!isLive(article, ctx.clock.now())) throw notFound('article');
+	return { kind: 'article', article: { id: article.id, slug: article.slug, title: article.title } };
+}
+
 export async function getPublicArticle(ctx: Ctx, slug: string): Promise<ArticleLookup> {
 	const clinic = await getClinic(ctx);
 	const now = ctx.clock.now();

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { getPublicArticle } from '$lib/server/content/public-articles.service';
+import { findLiveArticle } from '$lib/server/content/public-articles.service';
 import { findReplyTarget, submitComment } from '$lib/server/comments/comment.service';
 import { issueFormToken } from '$lib/server/anti-spam/form-token';
 import { clientAddressOf } from '$lib/server/client-address';
@@ -9,9 +9,9 @@ import { formFailure, pageError } from '$lib/server/http';
 export async function load({ locals, params, url, setHeaders }) {
 	const { ctx } = locals;
 	try {
-		const lookup = await getPublicArticle(ctx, params.slug);
+		const lookup = await findLiveArticle(ctx, params.slug);
 		if (lookup.kind === 'moved') redirect(301, `/articles/${lookup.slug}/comment${url.search}`);
-		const article = lookup.page.article;
+		const { article } = lookup;
 		const replyId = url.searchParams.get('reply');
 		const replyTo = replyId ? ((await findReplyTarget(ctx, article.id, replyId)) ?? null) : null;
 		const sent = url.searchParams.get('sent');
