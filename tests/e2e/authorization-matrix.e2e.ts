@@ -26,6 +26,8 @@ describe('the authorization matrix, walked against the built server', () => {
 		placeholders['{location}'] = one('select id from location limit 1');
 		placeholders['{staff}'] = one("select id from staff where role = 'clinician' limit 1");
 		placeholders['{token}'] = 'A'.repeat(43);
+		placeholders['{article}'] = one('select id from article limit 1');
+		placeholders['{missing}'] = '00000000-0000-4000-8000-000000000000';
 		db.close();
 	});
 	afterAll(async () => {

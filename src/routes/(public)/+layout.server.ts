@@ -1,7 +1,7 @@
 import { getClinic } from '$lib/server/clinic/clinic.service';
 import { pageError } from '$lib/server/http';
 
-export async function load({ locals }) {
+export async function load({ locals, url }) {
 	try {
 		const clinic = await getClinic(locals.ctx);
 		return {
@@ -14,7 +14,9 @@ export async function load({ locals }) {
 				region: clinic.region,
 				postalCode: clinic.postalCode,
 				timeZone: clinic.timeZone,
-				hours: clinic.hours
+				hours: clinic.hours,
+				// Canonical and Open Graph URLs are absolute; ORIGIN sets this behind a proxy.
+				origin: url.origin
 			}
 		};
 	} catch (caught) {

@@ -43,7 +43,7 @@ function discover(): Map<string, Found> {
 		}
 		if (name === '+page.server.ts') {
 			const actions = /export const actions = \{([\s\S]*)\};?\s*$/m.exec(source)?.[1] ?? '';
-			for (const m of actions.matchAll(/^\t(\w+): async/gm)) entry(route).actions.add(m[1]!);
+			for (const m of actions.matchAll(/^\t(\w+):\s*(?:async\s*)?\(/gm)) entry(route).actions.add(m[1]!);
 		}
 	}
 	return found;

@@ -15,7 +15,13 @@ export type Action =
 	| 'staff:read'
 	| 'staff:manage'
 	| 'audit:read'
-	| 'screening_stats:read';
+	| 'screening_stats:read'
+	| 'article:write'
+	| 'article:publish'
+	| 'image:upload'
+	| 'comment:moderate'
+	| 'comment:configure'
+	| 'contact:read';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -27,7 +33,16 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff:manage': ['admin'],
 	'audit:read': ['admin'],
 	// Anonymous counts only, but still staff-only: they describe the clinic's patients.
-	'screening_stats:read': ['admin', 'clinician']
+	'screening_stats:read': ['admin', 'clinician'],
+	// Public site: clinicians and admins write and publish articles; clinicians also answer and
+	// moderate comments on them. Contact messages can hold health details, so only the desk and
+	// admins read them.
+	'article:write': ['admin', 'clinician'],
+	'article:publish': ['admin', 'clinician'],
+	'image:upload': ['admin', 'clinician'],
+	'comment:moderate': ['admin', 'clinician', 'front_desk'],
+	'comment:configure': ['admin'],
+	'contact:read': ['admin', 'front_desk']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -8,6 +8,9 @@ import type { ColumnType } from 'kysely';
  */
 type Instant = ColumnType<Date | string, string, string>;
 type Flag = ColumnType<number, 0 | 1, 0 | 1>;
+type FlagWithDefault = ColumnType<number, 0 | 1 | undefined, 0 | 1>;
+/** A column the database fills with its default when an insert leaves it out. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
 export interface ClinicTable {
 	id: string;
@@ -257,6 +260,108 @@ export interface IdempotencyRecordTable {
 	createdAt: Instant;
 }
 
+export interface ImageTable {
+	id: string;
+	clinicId: string;
+	sha256: string;
+	contentType: string;
+	width: number;
+	height: number;
+	byteSize: number;
+	bytes: Buffer;
+	createdAt: Instant;
+}
+
+export interface StaffPhotoTable {
+	staffId: string;
+	imageId: string;
+}
+
+export interface ArticleTable {
+	id: string;
+	clinicId: string;
+	slug: string;
+	title: string;
+	summary: Defaulted<string>;
+	bodyMarkdown: string;
+	wordCount: Defaulted<number>;
+	status: string;
+	publishedAt: Instant | null;
+	authorId: string;
+	serviceId: string | null;
+	coverImageId: string | null;
+	coverAlt: Defaulted<string>;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface ArticleSlugRedirectTable {
+	clinicId: string;
+	oldSlug: string;
+	articleId: string;
+	createdAt: Instant;
+}
+
+export interface ArticleTagTable {
+	articleId: string;
+	tag: string;
+}
+
+export interface SiteSettingsTable {
+	clinicId: string;
+	commentModeration: Defaulted<string>;
+	contentVersion: Defaulted<number>;
+}
+
+export interface CommentTable {
+	id: string;
+	articleId: string;
+	parentId: string | null;
+	depth: number;
+	parentDepth: number | null;
+	authorName: string;
+	authorEmail: string | null;
+	body: string;
+	status: string;
+	byClinic: Flag;
+	staffId: string | null;
+	mentionsHealth: Flag;
+	ipHash: string | null;
+	bodyHash: string;
+	createdAt: Instant;
+	moderatedAt: Instant | null;
+	moderatedBy: string | null;
+}
+
+export interface ContactMessageTable {
+	id: string;
+	clinicId: string;
+	name: string;
+	email: string;
+	phone: string;
+	message: string;
+	preferredContact: string;
+	ipHash: string | null;
+	bodyHash: string;
+	mailSent: FlagWithDefault;
+	createdAt: Instant;
+	handledAt: Instant | null;
+	handledBy: string | null;
+}
+
+export interface RateLimitHitTable {
+	scope: string;
+	keyHash: string;
+	createdAt: Instant;
+}
+
+export interface ServiceFaqTable {
+	serviceId: string;
+	position: number;
+	question: string;
+	answer: string;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -279,4 +384,14 @@ export interface DB {
 	patient: PatientTable;
 	appointment: AppointmentTable;
 	idempotencyRecord: IdempotencyRecordTable;
+	image: ImageTable;
+	staffPhoto: StaffPhotoTable;
+	article: ArticleTable;
+	articleSlugRedirect: ArticleSlugRedirectTable;
+	articleTag: ArticleTagTable;
+	siteSettings: SiteSettingsTable;
+	comment: CommentTable;
+	contactMessage: ContactMessageTable;
+	rateLimitHit: RateLimitHitTable;
+	serviceFaq: ServiceFaqTable;
 }

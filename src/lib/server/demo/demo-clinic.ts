@@ -8,6 +8,7 @@ import { insertLocation } from '../clinic/location.repository';
 import { insertClinicService } from '../clinic/clinic-service.repository';
 import { insertStaff, type StaffWrite } from '../staff/staff.repository';
 import type { ClinicServiceWrite } from '../clinic/clinic-service.repository';
+import { seedDemoArticles } from './demo-articles';
 
 /**
  * Boston Spine: a fictional clinic so a new install has something to click through. Every person,
@@ -144,6 +145,12 @@ export const DEMO_SERVICES: ClinicServiceWrite[] = [
 /** Fixed, so two instances seeding an empty database at once collide on the key instead of both seeding. */
 export const DEMO_CLINIC_ID = 'demo-boston-spine';
 
+/**
+ * Demo comments need a content fingerprint, but seeding has no app secret at hand; the demo's
+ * fingerprints only have to differ from each other.
+ */
+const DEMO_CONTENT_SECRET = 'needlepoint-demo-content';
+
 const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens: '07:30', closes: '19:00' }));
 const SATURDAY_MORNING = { weekday: 6, opens: '08:00', closes: '12:00' };
 
@@ -185,11 +192,18 @@ export async function seedDemoClinic(db: Kysely<DB>, clock: Clock): Promise<void
 			active: true,
 			now
 		});
+		const serviceIdBySlug = new Map<string, string>();
 		for (const [index, service] of DEMO_SERVICES.entries()) {
-			await insertClinicService(trx, { ...service, id: randomUUID(), clinicId, sortOrder: (index + 1) * 10, now });
+			const id = randomUUID();
+			serviceIdBySlug.set(service.slug, id);
+			await insertClinicService(trx, { ...service, id, clinicId, sortOrder: (index + 1) * 10, now });
 		}
-		for (const { key: _key, ...member } of DEMO_STAFF) {
-			await insertStaff(trx, { ...member, id: randomUUID(), clinicId, passwordHash, now });
+		const staffIdByKey = new Map<string, string>();
+		for (const { key, ...member } of DEMO_STAFF) {
+			const id = randomUUID();
+			staffIdByKey.set(key, id);
+			await insertStaff(trx, { ...member, id, clinicId, passwordHash, now });
 		}
+		await seedDemoArticles(trx, clinicId, staffIdByKey, serviceIdBySlug, now, DEMO_CONTENT_SECRET);
 	});
 }

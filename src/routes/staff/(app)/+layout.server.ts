@@ -10,6 +10,9 @@ export function load({ locals }) {
 		me: { name: actor.name, role: actor.role },
 		demo: getApp().demo,
 		canAdminister: can(actor, 'clinic:manage'),
-		canReadReports: can(actor, 'screening_stats:read')
+		canReadReports: can(actor, 'screening_stats:read'),
+		canWriteArticles: can(actor, 'article:write'),
+		canModerateComments: can(actor, 'comment:moderate'),
+		canReadInbox: can(actor, 'contact:read')
 	};
 }

@@ -11,6 +11,8 @@ export function columnTypes(db: Kysely<any>) {
 		/** A UTC instant: timestamptz on PostgreSQL, ISO-8601 text on SQLite. */
 		instant: postgres ? ('timestamptz' as const) : ('text' as const),
 		/** A calendar date 'YYYY-MM-DD'. */
-		date: postgres ? ('date' as const) : ('text' as const)
+		date: postgres ? ('date' as const) : ('text' as const),
+		/** Raw bytes (uploaded images): bytea on PostgreSQL, blob on SQLite; both drivers give a Buffer. */
+		bytes: postgres ? ('bytea' as const) : ('blob' as const)
 	};
 }

@@ -3,6 +3,10 @@ import * as clinicModel from './2026_11_27_0001_clinic_model';
 import * as security from './2026_11_27_0002_security';
 import * as screeningTally from './2026_11_28_0001_screening_tally';
 import * as scheduling from './2026_11_28_0200_scheduling';
+import * as images from './2026_11_28_0101_images';
+import * as articles from './2026_11_28_0102_articles';
+import * as comments from './2026_11_28_0103_comments';
+import * as serviceFaq from './2026_11_28_0104_service_faq';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -12,5 +16,9 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_27_0001_clinic_model': clinicModel,
 	'2026_11_27_0002_security': security,
 	'2026_11_28_0001_screening_tally': screeningTally,
+	'2026_11_28_0101_images': images,
+	'2026_11_28_0102_articles': articles,
+	'2026_11_28_0103_comments': comments,
+	'2026_11_28_0104_service_faq': serviceFaq,
 	'2026_11_28_0200_scheduling': scheduling
 };

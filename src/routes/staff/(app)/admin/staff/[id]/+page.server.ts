@@ -17,6 +17,7 @@ export async function load({ locals, params, url }) {
 			getClinic(locals.ctx)
 		]);
 		return {
+			id: member.id,
 			name: member.name,
 			values: staffFormValues(member),
 			saved: url.searchParams.has('saved'),
