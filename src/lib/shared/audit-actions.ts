@@ -28,6 +28,10 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'settings.location_updated', label: 'Location changed' },
 	{ value: 'settings.service_created', label: 'Service added' },
 	{ value: 'settings.service_updated', label: 'Service changed' },
+	{ value: 'settings.comment_moderation_changed', label: 'Comment moderation setting changed' },
+	{ value: 'contact.viewed', label: 'Contact message read' },
+	{ value: 'contact.handled', label: 'Contact message marked handled or reopened' },
+	{ value: 'comment.moderated', label: 'Comment moderated' },
 	{ value: 'audit.viewed', label: 'Audit trail viewed' },
 	{ value: 'audit.exported', label: 'Audit trail exported' }
 ];

@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = [
 	'settings.location_updated',
 	'settings.service_created',
 	'settings.service_updated',
+	'settings.comment_moderation_changed',
+	'contact.viewed',
+	'contact.handled',
+	'comment.moderated',
 	'audit.viewed',
 	'audit.exported'
 ] as const;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
+import { recordAudit } from '../audit/audit.service';
 import { authorize } from '../auth/policy';
 import { forbidden, notFound, validationFailed } from '../errors';
 import { parseInput } from '../validation';
@@ -128,6 +129,7 @@ export async function moderateComment(ctx: Ctx, id: string, action: unknown): Pr
 		if (action === 'delete') await comments.deleteComment(trx, id);
 		else await comments.setCommentStatus(trx, id, STATUS_FOR[action as Exclude<ModerationAction, 'delete'>], staffId, ctx.clock.now());
 		await bumpContentVersion(trx, clinic.id);
+		await recordAudit({ ...ctx, db: trx }, { action: 'comment.moderated', entityType: 'comment', entityId: id, detail: { action: String(action) } });
 	});
 }
 
@@ -171,4 +173,5 @@ export async function setModerationMode(ctx: Ctx, mode: unknown): Promise<void> 
 	if (!MODERATION_MODES.includes(mode as ModerationMode)) throw validationFailed({ mode: 'Choose one of the options.' });
 	const clinic = await getClinic(ctx);
 	await setCommentModeration(ctx.db, clinic.id, mode as ModerationMode);
+	await recordAudit(ctx, { action: 'settings.comment_moderation_changed', entityType: 'clinic', entityId: clinic.id, detail: { mode: String(mode) } });
 }

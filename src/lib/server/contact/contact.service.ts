@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
+import { recordAudit } from '../audit/audit.service';
 import { authorize } from '../auth/policy';
 import { notFound } from '../errors';
 import { parseInput } from '../validation';
@@ -73,6 +74,8 @@ export async function getContactMessage(ctx: Ctx, id: string): Promise<ContactMe
 	const clinic = await getClinic(ctx);
 	const message = await messages.findContactMessage(ctx.db, clinic.id, id);
 	if (!message) throw notFound('message');
+	// Messages from the public can hold health details: each reading is on the record.
+	await recordAudit(ctx, { action: 'contact.viewed', entityType: 'contact_message', entityId: message.id });
 	return message;
 }
 
@@ -80,4 +83,5 @@ export async function markContactHandled(ctx: Ctx, id: string, handled: boolean)
 	const message = await getContactMessage(ctx, id);
 	const staffId = ctx.actor.kind === 'staff' ? ctx.actor.staffId : null;
 	await messages.setHandled(ctx.db, message.id, staffId, handled ? ctx.clock.now() : null);
+	await recordAudit(ctx, { action: 'contact.handled', entityType: 'contact_message', entityId: message.id, detail: { handled } });
 }
