@@ -257,6 +257,39 @@ export interface IdempotencyRecordTable {
 	createdAt: Instant;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobTable {
+	id: string;
+	kind: string;
+	key: string;
+	/** JSON text. */
+	payload: string;
+	status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+	runAt: Instant;
+	attempts: ColumnType<number, number | undefined, number>;
+	maxAttempts: ColumnType<number, number | undefined, number>;
+	lockedBy: string | null;
+	lockedUntil: Instant | null;
+	lastError: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export type DeliveryState = 'sending' | 'sent' | 'skipped' | 'unknown';
+
+export interface NotificationDeliveryTable {
+	key: string;
+	appointmentId: string | null;
+	kind: string;
+	state: DeliveryState;
+	reason: string | null;
+	messageId: string;
+	jobId: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -279,4 +312,6 @@ export interface DB {
 	patient: PatientTable;
 	appointment: AppointmentTable;
 	idempotencyRecord: IdempotencyRecordTable;
+	job: JobTable;
+	notificationDelivery: NotificationDeliveryTable;
 }
