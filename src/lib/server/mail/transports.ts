@@ -10,6 +10,7 @@ function toNodemailer(from: string, message: MailMessage): SendMailOptions {
 		to: message.to,
 		replyTo: message.replyTo,
 		subject: message.subject,
+		messageId: message.messageId,
 		text: message.text,
 		html: message.html,
 		attachments: message.attachments?.map((a) => ({
