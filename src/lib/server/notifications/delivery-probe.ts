@@ -17,8 +17,9 @@ export const unknowableProbe: DeliveryProbe = async () => 'unknown';
 const HEAD_BYTES = 16 * 1024;
 
 /**
- * The outbox can be asked: every message is an .eml file with a .json index beside it (written
- * after the .eml). A crash between the two leaves an .eml without its index, so those are read too.
+ * The outbox can be asked: every message is an .eml file with a .json index beside it, each
+ * written whole (temporary file, then rename) and the index second. A crash between the two
+ * leaves an .eml without its index, so such an .eml is read itself.
  */
 export function outboxProbe(dir: string): DeliveryProbe {
 	return async (messageId) => {
@@ -28,24 +29,21 @@ export function outboxProbe(dir: string): DeliveryProbe {
 		} catch {
 			return 'not_delivered';
 		}
-		const names = new Set(files);
-		for (const file of files) {
-			if (file.endsWith('.json')) {
-				try {
-					const entry = JSON.parse(await readFile(join(dir, file), 'utf8')) as OutboxEntry;
-					if (entry.messageId === messageId) return 'delivered';
-				} catch {
-					// A half-written index: its .eml is checked below.
-				}
-			}
-		}
-		for (const file of files) {
-			if (file.endsWith('.eml') && !names.has(file.replace(/\.eml$/, '.json')) && (await emlHasMessageId(join(dir, file), messageId))) {
-				return 'delivered';
-			}
+		for (const file of files.filter((f) => f.endsWith('.eml'))) {
+			const index = await readIndex(join(dir, file.replace(/\.eml$/, '.json')));
+			if (index ? index.messageId === messageId : await emlHasMessageId(join(dir, file), messageId)) return 'delivered';
 		}
 		return 'not_delivered';
 	};
+}
+
+async function readIndex(path: string): Promise<OutboxEntry | undefined> {
+	try {
+		return JSON.parse(await readFile(path, 'utf8')) as OutboxEntry;
+	} catch {
+		// Missing (a crash between the two files) or unreadable: the .eml itself is read instead.
+		return undefined;
+	}
 }
 
 async function emlHasMessageId(path: string, messageId: string): Promise<boolean> {
