@@ -28,7 +28,12 @@ export const AUDIT_ACTIONS = [
 	'settings.service_created',
 	'settings.service_updated',
 	'audit.viewed',
-	'audit.exported'
+	'audit.exported',
+	'outbox.viewed',
+	'outbox.message_viewed',
+	'calendar_feed.created',
+	'calendar_feed.revoked',
+	'calendar_feed.fetched'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

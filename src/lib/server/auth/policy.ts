@@ -15,7 +15,10 @@ export type Action =
 	| 'staff:read'
 	| 'staff:manage'
 	| 'audit:read'
-	| 'screening_stats:read';
+	| 'screening_stats:read'
+	| 'outbox:read'
+	| 'calendar_feed:own'
+	| 'calendar_feed:manage';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -27,7 +30,13 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff:manage': ['admin'],
 	'audit:read': ['admin'],
 	// Anonymous counts only, but still staff-only: they describe the clinic's patients.
-	'screening_stats:read': ['admin', 'clinician']
+	'screening_stats:read': ['admin', 'clinician'],
+	// The outbox holds patients' emails (addresses, appointment times).
+	'outbox:read': ['admin'],
+	// A private feed of one's own appointments; anyone who sees patients may have one.
+	'calendar_feed:own': ['admin', 'clinician', 'front_desk'],
+	// Revoking someone else's feed (a lost phone, a leaver).
+	'calendar_feed:manage': ['admin']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */
