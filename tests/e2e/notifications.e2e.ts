@@ -7,20 +7,12 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db/database';
 import { bookAppointment, demoIds } from '../../src/lib/server/notifications/appointment.fixtures';
-import { clinicianIds, countEml, expectedMessageIds, jobCounts, readOutbox, type Booked } from './support/notices';
+import { clinicianIds, countEml, expectedMessageIds, jobCounts, readOutbox, waitFor, type Booked } from './support/notices';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await sleep(100);
-	}
-}
 
 /**
  * Books `count` appointments straight into the database, as the booking service will (row and

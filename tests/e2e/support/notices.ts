@@ -42,3 +42,12 @@ export async function jobCounts(db: Kysely<DB>): Promise<{ open: number; failed:
 export async function clinicianIds(db: Kysely<DB>): Promise<string[]> {
 	return (await db.selectFrom('staff').select('id').where('role', '=', 'clinician').orderBy('email').execute()).map((r) => r.id);
 }
+
+/** Polls until `check` holds (usable in hooks, where expect.poll is not). */
+export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await check())) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+}

@@ -290,6 +290,15 @@ export interface NotificationDeliveryTable {
 	updatedAt: Instant;
 }
 
+export interface CalendarFeedTable {
+	id: string;
+	staffId: string;
+	tokenHash: string;
+	createdAt: Instant;
+	revokedAt: Instant | null;
+	lastFetchedAt: Instant | null;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -314,4 +323,5 @@ export interface DB {
 	idempotencyRecord: IdempotencyRecordTable;
 	job: JobTable;
 	notificationDelivery: NotificationDeliveryTable;
+	calendarFeed: CalendarFeedTable;
 }

@@ -4,6 +4,7 @@ import * as security from './2026_11_27_0002_security';
 import * as screeningTally from './2026_11_28_0001_screening_tally';
 import * as scheduling from './2026_11_28_0200_scheduling';
 import * as jobs from './2026_11_28_0300_jobs';
+import * as calendarFeed from './2026_11_28_0310_calendar_feed';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_27_0002_security': security,
 	'2026_11_28_0001_screening_tally': screeningTally,
 	'2026_11_28_0200_scheduling': scheduling,
-	'2026_11_28_0300_jobs': jobs
+	'2026_11_28_0300_jobs': jobs,
+	'2026_11_28_0310_calendar_feed': calendarFeed
 };
