@@ -106,6 +106,9 @@ describeEachEngine('appointment notices', (handle) => {
 		// Calling again for the same change adds nothing.
 		await enqueueAppointmentNotices(handle.db, { appointmentId: two, change: 'booked' });
 		expect(await jobsOf(handle.db, two)).toHaveLength(3);
+		// Programming mistakes fail loudly, inside the caller's transaction.
+		await expect(enqueueAppointmentNotices(handle.db, { appointmentId: two, change: 'booked', manageUrl: 'javascript:alert(1)' })).rejects.toThrow(TypeError);
+		await expect(enqueueAppointmentNotices(handle.db, { appointmentId: 'nope', change: 'booked' })).rejects.toThrow(/no such appointment/);
 	});
 
 	it('sends the confirmation once, with an invite for the booked instant, then forgets the manage link', async () => {
