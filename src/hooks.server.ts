@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '$lib/server/config';
 import { createLogger } from '$lib/server/log';
 import { readSessionCookie } from '$lib/server/session-cookie';
 import { startApp, StartupError } from '$lib/server/startup';
+import { startAppJobWorker } from '$lib/server/jobs/app-worker';
 import { recordAudit } from '$lib/server/audit/audit.service';
 import { setSecurityHeaders } from '$lib/server/security-headers';
 
@@ -26,11 +27,15 @@ export const init: ServerInit = async () => {
 	try {
 		const app = await startApp(config, log);
 		setApp(app);
+		const jobs = startAppJobWorker(app);
 		const url = config.origin ?? `http://localhost:${config.port}`;
 		if (config.logLevel !== 'silent') process.stdout.write(startupBanner(url, app.database.engine, app.demo));
 		process.once('sveltekit:shutdown', () => {
-			// adapter-node stops accepting requests and waits for in-flight ones before this fires.
-			void app.database.close().then(() => log.info({ event: 'shutdown' }));
+			// adapter-node stops accepting requests and waits for in-flight ones before this fires;
+			// the job worker finishes the jobs in hand before the database closes.
+			void (jobs?.stop() ?? Promise.resolve())
+				.then(() => app.database.close())
+				.then(() => log.info({ event: 'shutdown' }));
 		});
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);

@@ -45,7 +45,19 @@ const envSchema = z.object({
 		.trim()
 		.regex(/^[^<>\r\n]*<?[^@\s<>]+@[^@\s<>]+>?$/, 'must be an address like "Clinic <hello@clinic.example>"')
 		.optional(),
-	OUTBOX_DIR: z.string().min(1, 'must not be empty').default('./data/outbox')
+	OUTBOX_DIR: z.string().min(1, 'must not be empty').default('./data/outbox'),
+	JOB_WORKER: flag.optional(),
+	JOB_POLL_SECONDS: z.coerce
+		.number({ error: 'must be a number of seconds' })
+		.min(0.1, 'must be at least 0.1')
+		.max(3600, 'must be at most 3600')
+		.default(5),
+	JOB_LEASE_SECONDS: z.coerce
+		.number({ error: 'must be a number of seconds' })
+		.int('must be a whole number')
+		.min(5, 'must be at least 5')
+		.max(3600, 'must be at most 3600')
+		.default(120)
 });
 
 export type Config = {
@@ -63,6 +75,8 @@ export type Config = {
 	backupDir: string;
 	/** SMTP when smtpUrl is set; otherwise messages are written to outboxDir. */
 	mail: { smtpUrl: string | undefined; from: string | undefined; outboxDir: string };
+	/** The background worker that sends emails and reminders (off: this instance only serves pages). */
+	jobs: { worker: boolean; pollMs: number; leaseMs: number };
 	/** Production mode as the issue defines it: NODE_ENV=production and an https ORIGIN. */
 	isProduction: boolean;
 	secureCookies: boolean;
@@ -111,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		requireMfa: e.REQUIRE_MFA ?? isProduction,
 		backupDir: e.BACKUP_DIR,
 		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: e.OUTBOX_DIR },
+		jobs: { worker: e.JOB_WORKER ?? true, pollMs: Math.round(e.JOB_POLL_SECONDS * 1000), leaseMs: e.JOB_LEASE_SECONDS * 1000 },
 		isProduction,
 		secureCookies: https
 	};

@@ -19,7 +19,11 @@ export const LOG_FIELDS = [
 	'errorCode',
 	'port',
 	'reason',
-	'count'
+	'count',
+	// Background jobs: ids and kind codes only (payloads are never logged).
+	'jobId',
+	'jobKind',
+	'attempt'
 ] as const;
 
 export type LogField = (typeof LOG_FIELDS)[number];

@@ -33,5 +33,10 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'contact.handled', label: 'Contact message marked handled or reopened' },
 	{ value: 'comment.moderated', label: 'Comment moderated' },
 	{ value: 'audit.viewed', label: 'Audit trail viewed' },
-	{ value: 'audit.exported', label: 'Audit trail exported' }
+	{ value: 'audit.exported', label: 'Audit trail exported' },
+	{ value: 'outbox.viewed', label: 'Email outbox viewed' },
+	{ value: 'outbox.message_viewed', label: 'Outbox email opened' },
+	{ value: 'calendar_feed.created', label: 'Calendar feed created' },
+	{ value: 'calendar_feed.revoked', label: 'Calendar feed revoked' },
+	{ value: 'calendar_feed.fetched', label: 'Calendar feed fetched' }
 ];

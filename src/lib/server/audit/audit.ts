@@ -32,7 +32,12 @@ export const AUDIT_ACTIONS = [
 	'contact.handled',
 	'comment.moderated',
 	'audit.viewed',
-	'audit.exported'
+	'audit.exported',
+	'outbox.viewed',
+	'outbox.message_viewed',
+	'calendar_feed.created',
+	'calendar_feed.revoked',
+	'calendar_feed.fetched'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -21,7 +21,10 @@ export type Action =
 	| 'image:upload'
 	| 'comment:moderate'
 	| 'comment:configure'
-	| 'contact:read';
+	| 'contact:read'
+	| 'outbox:read'
+	| 'calendar_feed:own'
+	| 'calendar_feed:manage';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -42,7 +45,13 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'image:upload': ['admin', 'clinician'],
 	'comment:moderate': ['admin', 'clinician', 'front_desk'],
 	'comment:configure': ['admin'],
-	'contact:read': ['admin', 'front_desk']
+	'contact:read': ['admin', 'front_desk'],
+	// The outbox holds patients' emails (addresses, appointment times).
+	'outbox:read': ['admin'],
+	// A private feed of one's own appointments; anyone who sees patients may have one.
+	'calendar_feed:own': ['admin', 'clinician', 'front_desk'],
+	// Revoking someone else's feed (a lost phone, a leaver).
+	'calendar_feed:manage': ['admin']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

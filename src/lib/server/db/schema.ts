@@ -362,6 +362,48 @@ export interface ServiceFaqTable {
 	answer: string;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobTable {
+	id: string;
+	kind: string;
+	key: string;
+	/** JSON text. */
+	payload: string;
+	status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+	runAt: Instant;
+	attempts: ColumnType<number, number | undefined, number>;
+	maxAttempts: ColumnType<number, number | undefined, number>;
+	lockedBy: string | null;
+	lockedUntil: Instant | null;
+	lastError: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export type DeliveryState = 'sending' | 'sent' | 'skipped' | 'unknown';
+
+export interface NotificationDeliveryTable {
+	key: string;
+	appointmentId: string | null;
+	kind: string;
+	state: DeliveryState;
+	reason: string | null;
+	messageId: string;
+	jobId: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+}
+
+export interface CalendarFeedTable {
+	id: string;
+	staffId: string;
+	tokenHash: string;
+	createdAt: Instant;
+	revokedAt: Instant | null;
+	lastFetchedAt: Instant | null;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -394,4 +436,7 @@ export interface DB {
 	contactMessage: ContactMessageTable;
 	rateLimitHit: RateLimitHitTable;
 	serviceFaq: ServiceFaqTable;
+	job: JobTable;
+	notificationDelivery: NotificationDeliveryTable;
+	calendarFeed: CalendarFeedTable;
 }

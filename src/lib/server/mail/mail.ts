@@ -12,6 +12,11 @@ export type MailMessage = {
 	html?: string;
 	replyTo?: string;
 	attachments?: MailAttachment[];
+	/**
+	 * A Message-ID chosen by the caller ("<id@host>"), so that after a crash the sender can look
+	 * for this exact message (the outbox index records it). Generated when absent.
+	 */
+	messageId?: string;
 };
 
 export type SentMail = { messageId: string };
@@ -27,7 +32,7 @@ export function memoryMailer(): Mailer & { sent: MailMessage[] } {
 		sent,
 		async send(message) {
 			sent.push(message);
-			return { messageId: `<memory-${sent.length}@needlepoint.local>` };
+			return { messageId: message.messageId ?? `<memory-${sent.length}@needlepoint.local>` };
 		}
 	};
 }

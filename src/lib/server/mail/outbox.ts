@@ -11,9 +11,15 @@ export async function listOutbox(dir: string): Promise<OutboxEntry[]> {
 		return [];
 	}
 	const entries = await Promise.all(
-		files.filter((f) => f.endsWith('.json')).map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as OutboxEntry)
+		files.filter((f) => f.endsWith('.json')).map(async (f) => {
+			try {
+				return JSON.parse(await readFile(join(dir, f), 'utf8')) as OutboxEntry;
+			} catch {
+				return undefined; // an index damaged by hand: skip it rather than hide the whole outbox
+			}
+		})
 	);
-	return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+	return entries.filter((e): e is OutboxEntry => e !== undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 /** The raw .eml of one outbox message; the name is reduced to a bare file name first. */

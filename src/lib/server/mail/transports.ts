@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Mailer, MailMessage, SentMail } from './mail';
@@ -10,6 +10,7 @@ function toNodemailer(from: string, message: MailMessage): SendMailOptions {
 		to: message.to,
 		replyTo: message.replyTo,
 		subject: message.subject,
+		messageId: message.messageId,
 		text: message.text,
 		html: message.html,
 		attachments: message.attachments?.map((a) => ({
@@ -29,6 +30,17 @@ export function smtpMailer(url: string, from: string): Mailer {
 			return { messageId: info.messageId };
 		}
 	};
+}
+
+/**
+ * Writes a file under a temporary name, then renames it: a process killed mid-write leaves either
+ * the whole file or none (plus an ignored .tmp), never a truncated message or index. The sender
+ * relies on this to tell after a crash whether a message was written.
+ */
+async function writeWhole(path: string, data: Buffer | string): Promise<void> {
+	const temporary = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+	await writeFile(temporary, data);
+	await rename(temporary, path);
 }
 
 export type OutboxEntry = {
@@ -51,9 +63,9 @@ export function outboxMailer(dir: string, from: string, now: () => Date): Mailer
 			const createdAt = now().toISOString();
 			const base = `${createdAt.replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;
 			await mkdir(dir, { recursive: true });
-			await writeFile(join(dir, `${base}.eml`), info.message as Buffer);
+			await writeWhole(join(dir, `${base}.eml`), info.message as Buffer);
 			const entry: OutboxEntry = { file: `${base}.eml`, messageId: info.messageId, to: message.to, subject: message.subject, createdAt };
-			await writeFile(join(dir, `${base}.json`), JSON.stringify(entry));
+			await writeWhole(join(dir, `${base}.json`), JSON.stringify(entry));
 			return { messageId: info.messageId };
 		}
 	};

@@ -3,6 +3,7 @@ import { completeEnrolment, mfaStatus, offerEnrolment, regenerateRecoveryCodes, 
 import { changeOwnPassword } from '$lib/server/auth/password.service';
 import { hashToken } from '$lib/server/auth/session-token';
 import { getClinic } from '$lib/server/clinic/clinic.service';
+import { createOwnFeed, ownFeedStatus, revokeOwnFeed } from '$lib/server/calendar-feed/calendar-feed.service';
 import { formFailure } from '$lib/server/http';
 import { formObject } from '$lib/server/form-data';
 import { writeSessionCookie } from '$lib/server/session-cookie';
@@ -17,8 +18,16 @@ function me(locals: App.Locals) {
 export async function load({ locals, url }) {
 	const { actor } = me(locals);
 	const status = await mfaStatus(locals.ctx, actor.staffId);
-	const offer = status.enabled ? undefined : await offerEnrolment(locals.ctx, actor, (await getClinic(locals.ctx)).name);
-	return { mfa: status, offer, codesLow: url.searchParams.has('codes-low') };
+	const clinic = await getClinic(locals.ctx);
+	const offer = status.enabled ? undefined : await offerEnrolment(locals.ctx, actor, clinic.name);
+	const feed = await ownFeedStatus(locals.ctx);
+	return {
+		mfa: status,
+		offer,
+		codesLow: url.searchParams.has('codes-low'),
+		feed: { active: feed.active, createdAt: feed.createdAt?.toISOString(), lastFetchedAt: feed.lastFetchedAt?.toISOString() },
+		timeZone: clinic.timeZone
+	};
 }
 
 export const actions = {
@@ -65,5 +74,23 @@ export const actions = {
 			return fail(failure.status, { ...failure.data, section: 'resetMfa' });
 		}
 		return { done: 'Two-step sign-in is off. If your clinic requires it, you will set it up again at your next sign-in.' };
+	},
+	createFeed: async ({ locals, url }) => {
+		me(locals);
+		try {
+			const { url: feedUrl } = await createOwnFeed(locals.ctx, url.origin);
+			return { feedUrl, section: 'feed' };
+		} catch (caught) {
+			return formFailure(caught, {});
+		}
+	},
+	revokeFeed: async ({ locals }) => {
+		me(locals);
+		try {
+			await revokeOwnFeed(locals.ctx);
+			return { done: 'Your calendar feed is off; its link no longer works.', section: 'feed' };
+		} catch (caught) {
+			return formFailure(caught, {});
+		}
 	}
 };

@@ -7,14 +7,16 @@ import { staffFormInput, staffFormValues } from '$lib/server/forms/staff-form';
 import { getStaffMember, updateStaffMember } from '$lib/server/staff/staff.service';
 import { mfaStatus } from '$lib/server/auth/mfa.service';
 import { getClinic } from '$lib/server/clinic/clinic.service';
+import { feedStatusOf, revokeFeedOf } from '$lib/server/calendar-feed/calendar-feed.service';
 
 export async function load({ locals, params, url }) {
 	try {
 		const member = await getStaffMember(locals.ctx, params.id);
-		const [sessions, mfa, clinic] = await Promise.all([
+		const [sessions, mfa, clinic, feed] = await Promise.all([
 			listSessionsOf(locals.ctx, params.id),
 			mfaStatus(locals.ctx, params.id),
-			getClinic(locals.ctx)
+			getClinic(locals.ctx),
+			feedStatusOf(locals.ctx, params.id)
 		]);
 		return {
 			id: member.id,
@@ -23,6 +25,7 @@ export async function load({ locals, params, url }) {
 			saved: url.searchParams.has('saved'),
 			sessions: sessions.map((s) => ({ ...s, createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString() })),
 			mfaEnabled: mfa.enabled,
+			feed: { active: feed.active, createdAt: feed.createdAt?.toISOString() },
 			timeZone: clinic.timeZone
 		};
 	} catch (caught) {
@@ -66,5 +69,13 @@ export const actions = {
 			return fail(failure.status, { ...failure.data, section: 'mfa' });
 		}
 		return { mfaMessage: 'Two-step sign-in was reset; this person sets it up again at the next sign-in.' };
+	},
+	revokeFeed: async ({ locals, params }) => {
+		try {
+			const revoked = await revokeFeedOf(locals.ctx, params.id);
+			return { feedMessage: revoked ? 'Calendar feed revoked: its link no longer works.' : 'There was no calendar feed to revoke.' };
+		} catch (caught) {
+			return formFailure(caught, {});
+		}
 	}
 };
