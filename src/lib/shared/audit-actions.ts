@@ -29,5 +29,15 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'settings.service_created', label: 'Service added' },
 	{ value: 'settings.service_updated', label: 'Service changed' },
 	{ value: 'audit.viewed', label: 'Audit trail viewed' },
-	{ value: 'audit.exported', label: 'Audit trail exported' }
+	{ value: 'audit.exported', label: 'Audit trail exported' },
+	{ value: 'appointment.booked', label: 'Appointment booked' },
+	{ value: 'appointment.rescheduled', label: 'Appointment moved' },
+	{ value: 'appointment.cancelled', label: 'Appointment cancelled' },
+	{ value: 'appointment.status_changed', label: 'Appointment status changed' },
+	{ value: 'appointment.viewed', label: 'Appointment viewed' },
+	{ value: 'calendar.viewed', label: 'Calendar viewed' },
+	{ value: 'patient.searched', label: 'Patients searched' },
+	{ value: 'patient.viewed', label: 'Patient viewed' },
+	{ value: 'patient.merged', label: 'Patients merged' },
+	{ value: 'schedule.updated', label: 'Working hours or time off changed' }
 ];

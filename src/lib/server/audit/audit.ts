@@ -28,7 +28,17 @@ export const AUDIT_ACTIONS = [
 	'settings.service_created',
 	'settings.service_updated',
 	'audit.viewed',
-	'audit.exported'
+	'audit.exported',
+	'appointment.booked',
+	'appointment.rescheduled',
+	'appointment.cancelled',
+	'appointment.status_changed',
+	'appointment.viewed',
+	'calendar.viewed',
+	'patient.searched',
+	'patient.viewed',
+	'patient.merged',
+	'schedule.updated'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

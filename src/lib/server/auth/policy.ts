@@ -15,7 +15,13 @@ export type Action =
 	| 'staff:read'
 	| 'staff:manage'
 	| 'audit:read'
-	| 'screening_stats:read';
+	| 'screening_stats:read'
+	| 'appointment:read'
+	| 'appointment:manage'
+	| 'patient:read'
+	| 'patient:merge'
+	| 'schedule:manage'
+	| 'schedule:manage_own';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -27,7 +33,15 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff:manage': ['admin'],
 	'audit:read': ['admin'],
 	// Anonymous counts only, but still staff-only: they describe the clinic's patients.
-	'screening_stats:read': ['admin', 'clinician']
+	'screening_stats:read': ['admin', 'clinician'],
+	// Booking (issue 6): everyone at the clinic works the calendar; the front desk sees demographics.
+	'appointment:read': ['admin', 'clinician', 'front_desk'],
+	'appointment:manage': ['admin', 'clinician', 'front_desk'],
+	'patient:read': ['admin', 'clinician', 'front_desk'],
+	'patient:merge': ['admin', 'front_desk'],
+	// Anyone's working hours and clinic closures; a clinician may change only their own hours.
+	'schedule:manage': ['admin'],
+	'schedule:manage_own': ['admin', 'clinician']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -8,6 +8,7 @@ import { insertLocation } from '../clinic/location.repository';
 import { insertClinicService } from '../clinic/clinic-service.repository';
 import { insertStaff, type StaffWrite } from '../staff/staff.repository';
 import type { ClinicServiceWrite } from '../clinic/clinic-service.repository';
+import { seedDemoSchedules } from './demo-schedules';
 
 /**
  * Boston Spine: a fictional clinic so a new install has something to click through. Every person,
@@ -191,5 +192,6 @@ export async function seedDemoClinic(db: Kysely<DB>, clock: Clock): Promise<void
 		for (const { key: _key, ...member } of DEMO_STAFF) {
 			await insertStaff(trx, { ...member, id: randomUUID(), clinicId, passwordHash, now });
 		}
+		await seedDemoSchedules(trx, clinicId);
 	});
 }
