@@ -1,2 +1,6 @@
 /** The public site's main navigation, in order. Add an entry when its page exists. */
-export const PUBLIC_NAV: Array<{ href: string; label: string }> = [{ href: '/', label: 'Home' }, { href: '/assessment', label: 'Which therapy fits me?' }];
+export const PUBLIC_NAV: Array<{ href: string; label: string }> = [
+	{ href: '/', label: 'Home' },
+	{ href: '/assessment', label: 'Which therapy fits me?' },
+	{ href: '/book', label: 'Book online' }
+];
