@@ -119,7 +119,7 @@ describeEachEngine('booking', (handle) => {
 		const key = { scope: 'api:appointments', key: 'key-0001-abcdef' };
 		const first = await bookOnline(ctx, body, { source: 'api', idempotency: key });
 		const again = await bookOnline(ctx, structuredClone(body), { source: 'api', idempotency: key });
-		expect(again).toEqual({ confirmation: first.confirmation, replayed: true });
+		expect(again).toEqual({ confirmation: first.confirmation, replayed: true, timeZone: 'America/New_York' });
 		const misuse = await domainError(bookOnline(ctx, { ...body, note: 'changed' }, { source: 'api', idempotency: key }));
 		expect(misuse.fieldErrors).toHaveProperty('Idempotency-Key');
 		const rows = await handle.db.selectFrom('appointment').select('id').where('startsAt', '=', new Date('2026-12-03T21:00:00Z').toISOString()).execute();

@@ -24,6 +24,7 @@ import { ConsultationFirstError, SlotTakenError } from './booking-errors';
 import { appointmentRequest } from './booking-input';
 import { type IdempotencyClaim, idempotencyKeyHash, replayFor, requestFingerprint, saveAnswer } from './idempotency';
 import { newManageToken } from './manage-token';
+import { bumpBookingVersion } from './booking-version';
 import { isOverlapViolation } from './overlap';
 
 /** What a successful booking answers, and what a replay of it answers again. */
@@ -39,7 +40,8 @@ export type BookingConfirmation = {
 	manageToken: string | null;
 };
 
-export type BookingOutcome = { confirmation: BookingConfirmation; replayed: boolean };
+/** `timeZone` is the clinic's, for writing the times out. */
+export type BookingOutcome = { confirmation: BookingConfirmation; replayed: boolean; timeZone: string };
 
 export type IdempotencyInput = { scope: string; key: string };
 
@@ -102,7 +104,7 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 		return await writeTransaction(ctx.db, async (trx) => {
 			if (p.idempotency) {
 				const replay = await replayFor<BookingConfirmation>(trx, p.idempotency, secret);
-				if (replay) return { confirmation: replay.body, replayed: true };
+				if (replay) return { confirmation: replay.body, replayed: true, timeZone: p.clinic.timeZone };
 			}
 			const slot = await claimSlot(trx, p, now.getTime());
 
@@ -145,6 +147,7 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 				if (isOverlapViolation(error)) throw new SlotTakenError([]);
 				throw error;
 			}
+			await bumpBookingVersion(trx);
 			await recordAudit(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.booked', entityType: 'appointment', entityId: id, patientId, detail: { source: p.source, serviceId: p.service.id } }
@@ -161,7 +164,7 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 				manageToken: token?.token ?? null
 			};
 			if (p.idempotency) await saveAnswer(trx, p.idempotency, 201, confirmation, secret, now);
-			return { confirmation, replayed: false };
+			return { confirmation, replayed: false, timeZone: p.clinic.timeZone };
 		});
 	} catch (error) {
 		if (isOverlapViolation(error)) throw new SlotTakenError(await nearestSlots(ctx, p));

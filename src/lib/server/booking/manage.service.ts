@@ -17,6 +17,7 @@ import { nearestSlots } from './booking.service';
 import { rescheduleRequest } from './booking-input';
 import { hashManageToken, isManageTokenShape } from './manage-token';
 import { isOverlapViolation } from './overlap';
+import { bumpBookingVersion } from './booking-version';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -68,6 +69,7 @@ export async function cancelByToken(ctx: Ctx, token: unknown, id?: string): Prom
 		if (!changeWindow(appointment, noticeHours, now).canChange) throw tooLateToChange(noticeHours, clinic.phone);
 		await writeTransaction(ctx.db, async (trx) => {
 			await markCancelled(trx, appointment.id, false, now);
+			await bumpBookingVersion(trx);
 			await recordAudit(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.cancelled', entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId, detail: { by: 'patient', late: false } }
@@ -143,6 +145,7 @@ export async function moveTo(
 				if (isOverlapViolation(error)) throw new SlotTakenError([]);
 				throw error;
 			}
+			await bumpBookingVersion(trx);
 			await recordAudit(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.rescheduled', entityType: 'appointment', entityId: m.appointment.id, patientId: m.appointment.patientId, detail: { by: m.by } }

@@ -20,6 +20,7 @@ import { findAppointment, listCalendar, markCancelled, setAppointmentStatus, typ
 import { withNames, type AppointmentDetails } from './appointment-view';
 import { placeForStaff, staffRules, type BookingOutcome } from './booking.service';
 import { moveTo } from './manage.service';
+import { bumpBookingVersion } from './booking-version';
 
 /**
  * The clinic's side of booking: the calendar, booking for a caller, moving, cancelling and marking
@@ -160,6 +161,7 @@ export async function cancelByStaff(ctx: Ctx, id: string): Promise<{ late: boole
 	const late = appointment.startsAt.getTime() - now.getTime() < (await noticeHours(ctx, clinic.id)) * MS_PER_HOUR;
 	await writeTransaction(ctx.db, async (trx) => {
 		await markCancelled(trx, id, late, now);
+		await bumpBookingVersion(trx);
 		await recordAudit(
 			{ ...ctx, db: trx },
 			{ action: 'appointment.cancelled', entityType: 'appointment', entityId: id, patientId: appointment.patientId, detail: { by: 'staff', late } }

@@ -257,6 +257,12 @@ export interface IdempotencyRecordTable {
 	createdAt: Instant;
 }
 
+/** One row (id 1): bumped by every change that can free or take a slot. */
+export interface BookingVersionTable {
+	id: number;
+	version: ColumnType<number, number | undefined, number>;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -279,4 +285,5 @@ export interface DB {
 	patient: PatientTable;
 	appointment: AppointmentTable;
 	idempotencyRecord: IdempotencyRecordTable;
+	bookingVersion: BookingVersionTable;
 }

@@ -45,7 +45,7 @@ export async function matchOrInsertPatient(db: Kysely<DB>, clinicId: string, det
 	const existing = await findPatientByIdentity(db, clinicId, email, details.dateOfBirth);
 	if (existing) return { patient: existing, created: false };
 	const id = randomUUID();
-	await db
+	const inserted = await db
 		.insertInto('patient')
 		.values({
 			id,
@@ -60,7 +60,9 @@ export async function matchOrInsertPatient(db: Kysely<DB>, clinicId: string, det
 			updatedAt: writeInstant(now)
 		})
 		.onConflict((oc) => oc.columns(['clinicId', 'email', 'dateOfBirth']).where('mergedIntoId', 'is', null).doNothing())
-		.execute();
+		.returningAll()
+		.executeTakeFirst();
+	if (inserted) return { patient: toPatient(inserted), created: true };
 	const patient = await findPatientByIdentity(db, clinicId, email, details.dateOfBirth);
 	if (!patient) throw new Error('patient vanished after insert');
 	return { patient, created: patient.id === id };

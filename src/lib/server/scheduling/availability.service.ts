@@ -10,6 +10,10 @@ import { availabilityParams, toAvailabilityResponse, type AvailabilityResponse }
 import { findActiveServiceBySlug, type BookableService } from './bookable-service';
 import type { ResolvedServiceRules } from './schedule';
 import { loadBusy, loadSchedule } from './schedule.repository';
+import { TTL_MS, availabilityCache } from './availability-cache';
+import { readBookingVersion } from '../booking/booking-version';
+import type { AvailabilityParams } from './availability-api';
+import { MS_PER_MINUTE } from './zoned-time';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -78,9 +82,7 @@ export function chooseProviders(providers: readonly PublicProvider[], providerId
 	return [providerId];
 }
 
-/** GET /api/v1/availability: published slots for a service, by the clinic's calendar days. */
-export async function getAvailability(ctx: Ctx, raw: unknown): Promise<AvailabilityResponse> {
-	const params = parseInput(availabilityParams, raw);
+async function compute(ctx: Ctx, params: AvailabilityParams, nowMs: number): Promise<{ response: AvailabilityResponse; validUntil: number }> {
 	const clinic = await getClinic(ctx);
 	const { service, providers } = await onlineServiceWithProviders(ctx, clinic.id, params.service);
 	const providerIds = chooseProviders(providers, params.provider);
@@ -91,7 +93,34 @@ export async function getAvailability(ctx: Ctx, raw: unknown): Promise<Availabil
 		providerIds,
 		fromDate: params.from,
 		toDate: params.to,
-		nowMs: ctx.clock.now().getTime()
+		nowMs
 	});
-	return toAvailabilityResponse(slots, clinic.timeZone);
+	// The earliest slot is the first to fall inside the minimum notice as time passes.
+	const first = slots[0];
+	const expires = first ? first.startMs - service.rules.minNoticeMinutes * MS_PER_MINUTE : Number.POSITIVE_INFINITY;
+	return { response: toAvailabilityResponse(slots, clinic.timeZone), validUntil: Math.min(nowMs + TTL_MS, expires) };
+}
+
+/** GET /api/v1/availability: published slots for a service, by the clinic's calendar days. */
+export async function getAvailability(ctx: Ctx, raw: unknown): Promise<AvailabilityResponse> {
+	const params = parseInput(availabilityParams, raw);
+	return (await compute(ctx, params, ctx.clock.now().getTime())).response;
+}
+
+/**
+ * The same answer as JSON text, reused while nothing that frees or takes a slot has happened
+ * (the booking version read first, so a change committed while computing makes the next request
+ * recompute rather than trust this one).
+ */
+export async function getAvailabilityJson(ctx: Ctx, raw: unknown): Promise<string> {
+	const params = parseInput(availabilityParams, raw);
+	const key = JSON.stringify([params.service, params.from, params.to, params.provider ?? '']);
+	const version = await readBookingVersion(ctx.db);
+	const nowMs = ctx.clock.now().getTime();
+	const cached = availabilityCache.get(key, version, nowMs);
+	if (cached !== undefined) return cached;
+	const { response, validUntil } = await compute(ctx, params, nowMs);
+	const json = JSON.stringify(response);
+	availabilityCache.set(key, { version, json, validUntil });
+	return json;
 }

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service';
 import { getClinic } from '../clinic/clinic.service';
 import { clinicClosureSchema, dateOverrideSchema, recurringBreakSchema, weeklyHoursSchema } from './schedule';
 import { localDateOf } from './zoned-time';
+import { bumpBookingVersion } from '../booking/booking-version';
 
 /**
  * Working hours, breaks, time off and extra hours (admins for anyone, a clinician for
@@ -79,6 +80,7 @@ const idInput = z.object({ id: z.string().min(1).max(100) });
 async function audited(ctx: Ctx, staffId: string, change: string, work: (trx: Ctx['db']) => Promise<unknown>): Promise<void> {
 	await writeTransaction(ctx.db, async (trx) => {
 		await work(trx);
+		await bumpBookingVersion(trx);
 		await recordAudit({ ...ctx, db: trx }, { action: 'schedule.updated', entityType: 'staff', entityId: staffId, detail: { change } });
 	});
 }
@@ -168,6 +170,7 @@ export async function addClosure(ctx: Ctx, raw: Record<string, unknown>): Promis
 			.insertInto('clinicClosure')
 			.values({ id, clinicId: clinic.id, date: row.date, starts: row.start ?? null, ends: row.end ?? null, locationId: row.locationId ?? null, reason })
 			.execute();
+		await bumpBookingVersion(trx);
 		await recordAudit({ ...ctx, db: trx }, { action: 'schedule.updated', entityType: 'clinic_closure', entityId: id, detail: { change: 'closure_added' } });
 	});
 }
@@ -179,6 +182,7 @@ export async function removeClosure(ctx: Ctx, raw: unknown): Promise<void> {
 	await writeTransaction(ctx.db, async (trx) => {
 		const result = await trx.deleteFrom('clinicClosure').where('id', '=', id).where('clinicId', '=', clinic.id).executeTakeFirst();
 		if (Number(result.numDeletedRows) === 0) throw notFound('closure');
+		await bumpBookingVersion(trx);
 		await recordAudit({ ...ctx, db: trx }, { action: 'schedule.updated', entityType: 'clinic_closure', entityId: id, detail: { change: 'closure_removed' } });
 	});
 }

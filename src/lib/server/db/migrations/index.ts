@@ -3,6 +3,7 @@ import * as clinicModel from './2026_11_27_0001_clinic_model';
 import * as security from './2026_11_27_0002_security';
 import * as screeningTally from './2026_11_28_0001_screening_tally';
 import * as scheduling from './2026_11_28_0200_scheduling';
+import * as bookingVersion from './2026_11_28_0210_booking_version';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_27_0001_clinic_model': clinicModel,
 	'2026_11_27_0002_security': security,
 	'2026_11_28_0001_screening_tally': screeningTally,
-	'2026_11_28_0200_scheduling': scheduling
+	'2026_11_28_0200_scheduling': scheduling,
+	'2026_11_28_0210_booking_version': bookingVersion
 };

@@ -2,7 +2,6 @@ import { json } from '@sveltejs/kit';
 import { readJsonBody } from '$lib/server/api/json-body';
 import { confirmationResponse } from '$lib/server/booking/booking-api';
 import { bookOnline } from '$lib/server/booking/booking.service';
-import { getClinic } from '$lib/server/clinic/clinic.service';
 import { problem } from '$lib/server/http';
 import { NO_STORE, methodNotAllowed } from '../api-responses';
 import { bookingProblem, idempotencyKeyOf } from './booking-problems';
@@ -17,12 +16,11 @@ export async function POST({ request, locals, url }) {
 		return problem(status, title, { detail });
 	}
 	try {
-		const { confirmation, replayed } = await bookOnline(locals.ctx, body.value, {
+		const { confirmation, replayed, timeZone } = await bookOnline(locals.ctx, body.value, {
 			source: 'api',
 			...(key ? { idempotency: { scope: 'api:appointments', key } } : {})
 		});
-		const clinic = await getClinic(locals.ctx);
-		return json(confirmationResponse(confirmation, clinic.timeZone, url.origin), {
+		return json(confirmationResponse(confirmation, timeZone, url.origin), {
 			status: 201,
 			headers: { ...NO_STORE, location: `/api/v1/appointments/${confirmation.id}`, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) }
 		});
