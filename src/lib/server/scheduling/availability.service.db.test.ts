@@ -7,6 +7,9 @@ import { describeEachEngine } from '../testing/engines';
 import { domainError } from '../testing/domain-error';
 import { TEST_NOW, testCtx } from '../testing/test-context';
 import { availabilityCache } from './availability-cache';
+import { staffActor } from '../testing/test-context';
+import { getService, updateService } from '../clinic/clinic-service.service';
+import { serviceFormValues } from '../forms/service-form';
 import { getAvailability, getAvailabilityJson } from './availability.service';
 
 /** TEST_NOW is Friday 2026-11-27 10:00 in Boston. */
@@ -62,5 +65,22 @@ describeEachEngine('availability from the database', (handle) => {
 		const later = await getAvailabilityJson(ctx, q);
 		expect(later).not.toContain('"2026-11-28T08:00:00-05:00"');
 		expect(later).toContain('"2026-11-28T08:15:00-05:00"');
+	});
+
+	it('follows the booking rules an admin sets on the service form', async () => {
+		const admin = testCtx(handle.db, await staffActor(handle.db, 'admin'));
+		const id = (await handle.db.selectFrom('service').select('id').where('slug', '=', 'dry-needling').executeTakeFirstOrThrow()).id;
+		const values = serviceFormValues(await getService(admin, id));
+		expect(values).toMatchObject({ slotIntervalMinutes: 15, minNoticeHours: 12, horizonDays: 60, newPatientsNeedConsultation: true });
+		await updateService(admin, id, { ...values, price: '95', credentials: ['DC', 'DPT', 'PT'], bookableOnline: 'on', active: 'on', requiresDryNeedlingCertification: 'on', newPatientsNeedConsultation: 'on', slotIntervalMinutes: '30', minNoticeHours: '0', horizonDays: '7' });
+		const saved = await getService(admin, id);
+		expect(saved).toMatchObject({ slotIntervalMinutes: 30, minNoticeMinutes: 0, horizonDays: 7, newPatientsNeedConsultation: true });
+		const ctx = testCtx(handle.db, anonymous);
+		const { slots } = await getAvailability(ctx, query({ provider: alex, from: '2026-11-27', to: '2026-12-31' }));
+		expect(slots[0]!.start).toBe('2026-11-27T10:00:00-05:00'); // now, with no notice
+		expect(new Set(slots.map((s) => s.start.slice(14, 16)))).toEqual(new Set(['00', '30']));
+		expect(slots.at(-1)!.start.slice(0, 10) <= '2026-12-04').toBe(true);
+		const bad = await domainError(updateService(admin, id, { ...values, price: '95', credentials: ['DPT'], slotIntervalMinutes: '1' }));
+		expect(bad.fieldErrors).toHaveProperty('slotIntervalMinutes');
 	});
 });
