@@ -13,6 +13,9 @@ import type { ScreeningInput } from '../../shared/screening/input.schema';
 import { bookOnline } from './booking.service';
 import { ConsultationFirstError, SlotTakenError } from './booking-errors';
 import { hashManageToken } from './manage-token';
+import { deleteExpiredAnswers } from './idempotency';
+import { getStaffAppointment } from './staff-appointments.service';
+import { staffActor } from '../testing/test-context';
 
 /**
  * Booking against both engines. TEST_NOW is Friday 2026-11-27 10:00 in Boston; Tuesday
@@ -124,6 +127,9 @@ describeEachEngine('booking', (handle) => {
 		expect(misuse.fieldErrors).toHaveProperty('Idempotency-Key');
 		const rows = await handle.db.selectFrom('appointment').select('id').where('startsAt', '=', new Date('2026-12-03T21:00:00Z').toISOString()).execute();
 		expect(rows.length).toBe(1);
+		// Kept for two days, then deleted: the key would then book again (as a new request).
+		expect(await deleteExpiredAnswers(handle.db, new Date(TEST_NOW.getTime() + 47 * 3_600_000))).toBe(0);
+		expect(await deleteExpiredAnswers(handle.db, new Date(TEST_NOW.getTime() + 49 * 3_600_000))).toBeGreaterThan(0);
 	});
 
 	it('steers a first-time patient from needling to the consultation, then books it after one', async () => {
@@ -148,6 +154,8 @@ describeEachEngine('booking', (handle) => {
 		const ok = await bookOnline(ctx, request({ start: '2026-12-09T09:00:00-05:00', assessment: token(answers({})), patient: { ...patient, email: 'screened@example.com' } }), { source: 'online' });
 		const row = await handle.db.selectFrom('appointment').select('screening').where('id', '=', ok.confirmation.id).executeTakeFirstOrThrow();
 		expect(JSON.parse(row.screening!)).toMatchObject({ recommendation: 'dry_needling', clinicianReview: false });
+		const clinician = testCtx(handle.db, await staffActor(handle.db, 'clinician'));
+		expect((await getStaffAppointment(clinician, ok.confirmation.id)).screening).toEqual({ recommendation: 'dry_needling', clinicianReview: false, precautions: [] });
 	});
 
 	describe('50 concurrent bookings of one provider and time', () => {

@@ -61,7 +61,19 @@ export async function replayFor<T>(trx: Kysely<DB>, claim: IdempotencyClaim, app
 	return { status: row.status, body: JSON.parse(text) as T };
 }
 
+/** Keys are honoured for two days (Stripe keeps them 24 hours); older records are deleted. */
+export const RETENTION_MS = 48 * 3_600_000;
+
+export async function deleteExpiredAnswers(db: Kysely<DB>, now: Date): Promise<number> {
+	const result = await db.deleteFrom('idempotencyRecord').where('createdAt', '<', writeInstant(new Date(now.getTime() - RETENTION_MS))).executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+let saves = 0;
+
 export async function saveAnswer(trx: Kysely<DB>, claim: IdempotencyClaim, status: number, body: unknown, appSecret: string, now: Date): Promise<void> {
+	// Every 50th save, not every one: the delete walks the created_at index.
+	if (++saves % 50 === 0) await deleteExpiredAnswers(trx, now);
 	await trx
 		.insertInto('idempotencyRecord')
 		.values({

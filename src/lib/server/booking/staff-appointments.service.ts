@@ -97,7 +97,26 @@ export async function getCalendar(ctx: Ctx, query: CalendarQuery): Promise<Calen
 	};
 }
 
+/** The self-assessment carried into an online booking, as codes (see booking.service.ts). */
+export type ScreeningSummary = { recommendation: string; clinicianReview: boolean; precautions: string[] };
+
+function screeningOf(text: string | null): ScreeningSummary | null {
+	if (!text) return null;
+	try {
+		const parsed = JSON.parse(text) as Partial<ScreeningSummary>;
+		if (typeof parsed.recommendation !== 'string') return null;
+		return {
+			recommendation: parsed.recommendation,
+			clinicianReview: parsed.clinicianReview === true,
+			precautions: Array.isArray(parsed.precautions) ? parsed.precautions.filter((p): p is string => typeof p === 'string') : []
+		};
+	} catch {
+		return null;
+	}
+}
+
 export type StaffAppointment = {
+	screening: ScreeningSummary | null;
 	appointment: AppointmentDetails;
 	patient: Patient;
 	clinic: Clinic;
@@ -124,7 +143,9 @@ export async function getStaffAppointment(ctx: Ctx, id: string): Promise<StaffAp
 	if (!patient) throw notFound('appointment');
 	await recordAudit(ctx, { action: 'appointment.viewed', entityType: 'appointment', entityId: id, patientId: patient.id });
 	const now = ctx.clock.now().getTime();
+	const stored = await ctx.db.selectFrom('appointment').select('screening').where('id', '=', id).executeTakeFirst();
 	return {
+		screening: screeningOf(stored?.screening ?? null),
 		appointment: await withNames(ctx.db, appointment),
 		patient,
 		clinic,

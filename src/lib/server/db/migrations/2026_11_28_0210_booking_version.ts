@@ -20,9 +20,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
 		.execute();
 	await db.insertInto('booking_version').values({ id: 1, version: 0 }).execute();
+
+	// Idempotency records are kept for two days, then deleted by age.
+	await db.schema.createIndex('idempotency_record_created_idx').on('idempotency_record').column('created_at').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropIndex('idempotency_record_created_idx').execute();
 	await db.schema.dropTable('booking_version').execute();
 	await db.schema.createIndex('appointment_provider_time_idx').on('appointment').columns(['provider_id', 'blocked_from']).execute();
 	await db.schema.dropIndex('appointment_busy_idx').execute();

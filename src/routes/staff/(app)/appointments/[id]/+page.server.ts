@@ -9,6 +9,7 @@ import { findServiceById } from '$lib/server/scheduling/bookable-service';
 import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
 import { fullTime, zoneName } from '$lib/shared/booking-time';
+import { PRECAUTION_LABELS, RECOMMENDATION_LABELS } from '$lib/shared/screening/labels';
 
 export async function load({ locals, params, url }) {
 	try {
@@ -36,7 +37,12 @@ export async function load({ locals, params, url }) {
 			lateIfCancelledNow: view.lateIfCancelledNow,
 			started: view.started,
 			booked: url.searchParams.has('booked'),
-			move
+			move,
+			screening: view.screening && {
+				result: RECOMMENDATION_LABELS[view.screening.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? view.screening.recommendation,
+				clinicianReview: view.screening.clinicianReview,
+				precautions: view.screening.precautions.map((p) => PRECAUTION_LABELS[p as keyof typeof PRECAUTION_LABELS] ?? p)
+			}
 		};
 	} catch (caught) {
 		pageError(caught);
