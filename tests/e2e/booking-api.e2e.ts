@@ -174,17 +174,22 @@ describe('booking API on SQLite', () => {
 	});
 
 	it('refuses online changes inside the cancellation window and says to call', async () => {
-		const [soon] = await freeSlots(server.url, 'follow-up', alex, 0, 2);
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: soon!.start, patient: patient('soon') })).json();
+		const [slot] = await freeSlots(server.url, 'follow-up', alex, 6, 9);
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('soon') })).json();
 		const token = booked.manageUrl.split('/').at(-1);
-		const hoursAway = (Date.parse(soon!.start) - Date.now()) / 3_600_000;
-		const response = await postJson(`${server.url}/api/v1/appointments/${booked.id}/cancel`, { token });
-		if (hoursAway < 24) {
+		const db = new SqliteDatabase(database.file);
+		db.prepare('update clinic set cancellation_notice_hours = 720').run();
+		try {
+			const response = await postJson(`${server.url}/api/v1/appointments/${booked.id}/cancel`, { token });
 			expect(response.status).toBe(409);
 			expect((await response.json()).title).toContain('(617) 555-0142');
-		} else {
-			expect(response.status).toBe(200);
+			const move = await postJson(`${server.url}/api/v1/appointments/${booked.id}/reschedule`, { token, start: slot!.start, providerId: alex });
+			expect(move.status).toBe(409);
+		} finally {
+			db.prepare('update clinic set cancellation_notice_hours = 24').run();
+			db.close();
 		}
+		expect((await postJson(`${server.url}/api/v1/appointments/${booked.id}/cancel`, { token })).status).toBe(200);
 	});
 });
 

@@ -1,3 +1,4 @@
+import SqliteDatabase from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleHtml, recordUrls } from './support/assessment';
@@ -181,15 +182,27 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('online booking in the b
 	});
 
 	it('shows the phone number instead of changes inside the cancellation window', async () => {
-		const [soon] = await freeSlots(server.url, 'follow-up', alex, 0, 1);
-		if (!soon || Date.parse(soon.start) - Date.now() > 24 * 3_600_000) return; // nothing free inside the window today
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: soon.start, patient: patient('window') })).json();
-		const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-		const page = await context.newPage();
-		await page.goto(booked.manageUrl);
-		expect(await page.getByText('Online changes closed 24 hours before your appointment').count()).toBe(1);
-		expect(await page.getByRole('link', { name: '(617) 555-0142' }).count()).toBeGreaterThan(0);
-		expect(await page.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
-		await context.close();
+		const [slot] = await freeSlots(server.url, 'follow-up', alex, 3, 6);
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('window') })).json();
+		// A clinic that wants 30 days' notice: this appointment, days away, is inside the window.
+		const db = new SqliteDatabase(database.file);
+		db.prepare('update clinic set cancellation_notice_hours = 720').run();
+		try {
+			const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+			const page = await context.newPage();
+			await page.goto(booked.manageUrl);
+			expect(await page.getByText('Online changes closed 720 hours before your appointment').count()).toBe(1);
+			expect(await page.getByRole('link', { name: '(617) 555-0142' }).count()).toBeGreaterThan(0);
+			expect(await page.getByRole('button', { name: 'Cancel appointment' }).count()).toBe(0);
+			expect(await page.getByRole('button', { name: 'Reschedule' }).count()).toBe(0);
+			await scan(page);
+			await context.close();
+			const api = await postJson(`${server.url}/api/v1/appointments/${booked.id}/cancel`, { token: booked.manageUrl.split('/').at(-1) });
+			expect(api.status).toBe(409);
+			expect((await api.json()).title).toContain('(617) 555-0142');
+		} finally {
+			db.prepare('update clinic set cancellation_notice_hours = 24').run();
+			db.close();
+		}
 	});
 });
