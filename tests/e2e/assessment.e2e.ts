@@ -121,11 +121,18 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in 
 			expect.stringContaining('Dr. Sam O’Brien, DC')
 		]);
 		expect(await services.getByRole('region', { name: 'Initial consultation' }).textContent()).toContain('Lin Zhao');
-		// Online booking is not built yet, so nothing pretends to book.
-		expect(await page.getByRole('button', { name: /^Book/ }).count()).toBe(0);
-		expect(await services.getByText('Call us to book:').count()).toBe(2);
+		// Each service has a Book button that carries the signed result into online booking.
+		expect(await page.getByRole('button', { name: /^Book/ }).count()).toBe(2);
+		expect(await services.getByText('Call us to book:').count()).toBe(0);
 		expect(await page.getByRole('complementary', { name: 'This is not a diagnosis' }).count()).toBe(1);
 		expect(await page.getByRole('region', { name: 'Your answers' }).textContent()).toContain('Left hip and groin');
+		await scan(page, js);
+
+		await dryNeedling.getByRole('button', { name: 'Book Dry needling session' }).click();
+		await page.waitForURL(`${server.url}/book`);
+		expect(await heading(page)).toBe('Choose a clinician');
+		expect(await page.getByText('Who would you like to see for Dry needling session?').count()).toBe(1);
+		expect(await page.locator('input[type="hidden"][name="assessment"]').count()).toBe(1);
 		await scan(page, js);
 
 		expectNoAnswersIn(urls);

@@ -38,5 +38,15 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'outbox.message_viewed', label: 'Outbox email opened' },
 	{ value: 'calendar_feed.created', label: 'Calendar feed created' },
 	{ value: 'calendar_feed.revoked', label: 'Calendar feed revoked' },
-	{ value: 'calendar_feed.fetched', label: 'Calendar feed fetched' }
+	{ value: 'calendar_feed.fetched', label: 'Calendar feed fetched' },
+	{ value: 'appointment.booked', label: 'Appointment booked' },
+	{ value: 'appointment.rescheduled', label: 'Appointment moved' },
+	{ value: 'appointment.cancelled', label: 'Appointment cancelled' },
+	{ value: 'appointment.status_changed', label: 'Appointment status changed' },
+	{ value: 'appointment.viewed', label: 'Appointment viewed' },
+	{ value: 'calendar.viewed', label: 'Calendar viewed' },
+	{ value: 'patient.searched', label: 'Patients searched' },
+	{ value: 'patient.viewed', label: 'Patient viewed' },
+	{ value: 'patient.merged', label: 'Patients merged' },
+	{ value: 'schedule.updated', label: 'Working hours or time off changed' }
 ];

@@ -103,7 +103,13 @@ export const serviceInput = z.object({
 	bookableOnline: checkbox,
 	requiresDryNeedlingCertification: checkbox,
 	credentials: credentialList,
-	active: checkbox
+	active: checkbox,
+	// Booking rules: the slot grid, how soon and how far ahead patients may book online, and
+	// whether first-time patients must start with a consultation.
+	slotIntervalMinutes: optionalWholeNumber('Slot interval', 5, 240, 15),
+	minNoticeHours: optionalWholeNumber('Minimum notice', 0, 720, 12),
+	horizonDays: optionalWholeNumber('Booking horizon', 1, 730, 60),
+	newPatientsNeedConsultation: checkbox
 });
 export type ServiceInput = z.infer<typeof serviceInput>;
 

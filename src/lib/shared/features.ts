@@ -7,4 +7,4 @@
  * Online booking (issue 6). While false, result pages say "Call us to book" instead of showing a
  * Book button; once /book exists and accepts the signed assessment token, set it to true.
  */
-export const BOOKING_AVAILABLE: boolean = false;
+export const BOOKING_AVAILABLE: boolean = true;

@@ -1,5 +1,6 @@
 import { problemResponse, type ApiModule } from './openapi';
 import { screeningApi } from './screening.openapi';
+import { bookingApi } from './booking.openapi';
 
 /** The document itself, so clients can find it from any copy of it. */
 const documentApi: ApiModule = {
@@ -19,4 +20,4 @@ const documentApi: ApiModule = {
 };
 
 /** Every part of /api/v1. A new feature (booking, availability) adds its module here. */
-export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi];
+export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi];

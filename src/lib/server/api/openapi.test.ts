@@ -22,7 +22,17 @@ describe('the OpenAPI document', () => {
 	it('is OpenAPI 3.1 with the server and every endpoint', () => {
 		expect(document.openapi).toBe('3.1.0');
 		expect(document.servers).toEqual([{ url: 'https://clinic.example/api/v1', description: 'This clinic' }]);
-		expect(Object.keys(document.paths).sort()).toEqual(['/openapi.json', '/screening', '/screening/questionnaire']);
+		expect(Object.keys(document.paths).sort()).toEqual([
+			'/appointments',
+			'/appointments/{id}/cancel',
+			'/appointments/{id}/reschedule',
+			'/availability',
+			'/openapi.json',
+			'/providers',
+			'/screening',
+			'/screening/questionnaire',
+			'/services'
+		]);
 		expect(Object.keys(document.paths['/screening']!)).toEqual(['post']);
 		expect(JSON.parse(JSON.stringify(document))).toEqual(document);
 	});

@@ -37,7 +37,17 @@ export const AUDIT_ACTIONS = [
 	'outbox.message_viewed',
 	'calendar_feed.created',
 	'calendar_feed.revoked',
-	'calendar_feed.fetched'
+	'calendar_feed.fetched',
+	'appointment.booked',
+	'appointment.rescheduled',
+	'appointment.cancelled',
+	'appointment.status_changed',
+	'appointment.viewed',
+	'calendar.viewed',
+	'patient.searched',
+	'patient.viewed',
+	'patient.merged',
+	'schedule.updated'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

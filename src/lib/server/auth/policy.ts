@@ -24,7 +24,13 @@ export type Action =
 	| 'contact:read'
 	| 'outbox:read'
 	| 'calendar_feed:own'
-	| 'calendar_feed:manage';
+	| 'calendar_feed:manage'
+	| 'appointment:read'
+	| 'appointment:manage'
+	| 'patient:read'
+	| 'patient:merge'
+	| 'schedule:manage'
+	| 'schedule:manage_own';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -51,7 +57,15 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	// A private feed of one's own appointments; anyone who sees patients may have one.
 	'calendar_feed:own': ['admin', 'clinician', 'front_desk'],
 	// Revoking someone else's feed (a lost phone, a leaver).
-	'calendar_feed:manage': ['admin']
+	'calendar_feed:manage': ['admin'],
+	// Booking (issue 6): everyone at the clinic works the calendar; the front desk sees demographics.
+	'appointment:read': ['admin', 'clinician', 'front_desk'],
+	'appointment:manage': ['admin', 'clinician', 'front_desk'],
+	'patient:read': ['admin', 'clinician', 'front_desk'],
+	'patient:merge': ['admin', 'front_desk'],
+	// Anyone's working hours and clinic closures; a clinician may change only their own hours.
+	'schedule:manage': ['admin'],
+	'schedule:manage_own': ['admin', 'clinician']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

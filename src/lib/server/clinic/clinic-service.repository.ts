@@ -5,7 +5,9 @@ import type { CredentialCode } from '../../shared/credentials';
 import type { ServiceKind } from '../../shared/service-kinds';
 import type { ClinicService } from './clinic';
 
-export type ClinicServiceWrite = Omit<ClinicService, 'id' | 'clinicId' | 'sortOrder'>;
+type BookingRules = 'slotIntervalMinutes' | 'minNoticeMinutes' | 'horizonDays' | 'newPatientsNeedConsultation';
+/** Booking rules may be left out: the database defaults apply (15-minute grid, 12 h, 60 days, off). */
+export type ClinicServiceWrite = Omit<ClinicService, 'id' | 'clinicId' | 'sortOrder' | BookingRules> & Partial<Pick<ClinicService, BookingRules>>;
 
 function toClinicService(row: Selectable<ServiceTable>, credentials: CredentialCode[]): ClinicService {
 	return {
@@ -23,7 +25,11 @@ function toClinicService(row: Selectable<ServiceTable>, credentials: CredentialC
 		requiresDryNeedlingCertification: readFlag(row.requiresDryNeedlingCertification),
 		credentials,
 		active: readFlag(row.active),
-		sortOrder: row.sortOrder
+		sortOrder: row.sortOrder,
+		slotIntervalMinutes: row.slotIntervalMinutes,
+		minNoticeMinutes: row.minNoticeMinutes,
+		horizonDays: row.horizonDays,
+		newPatientsNeedConsultation: readFlag(row.newPatientsNeedConsultation)
 	};
 }
 
@@ -89,7 +95,11 @@ function columnsOf(write: ClinicServiceWrite) {
 		priceCents: write.priceCents,
 		bookableOnline: writeFlag(write.bookableOnline),
 		requiresDryNeedlingCertification: writeFlag(write.requiresDryNeedlingCertification),
-		active: writeFlag(write.active)
+		active: writeFlag(write.active),
+		...(write.slotIntervalMinutes === undefined ? {} : { slotIntervalMinutes: write.slotIntervalMinutes }),
+		...(write.minNoticeMinutes === undefined ? {} : { minNoticeMinutes: write.minNoticeMinutes }),
+		...(write.horizonDays === undefined ? {} : { horizonDays: write.horizonDays }),
+		...(write.newPatientsNeedConsultation === undefined ? {} : { newPatientsNeedConsultation: writeFlag(write.newPatientsNeedConsultation) })
 	};
 }
 

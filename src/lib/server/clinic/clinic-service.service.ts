@@ -10,6 +10,7 @@ import { serviceInput, type ServiceInput } from '../../shared/clinic.schema';
 import { slugify, type ClinicService } from './clinic';
 import { getClinic } from './clinic.service';
 import * as services from './clinic-service.repository';
+import { bumpBookingVersion } from '../booking/booking-version';
 
 const NEEDLING_KINDS = new Set(['dry_needling', 'acupuncture']);
 
@@ -48,6 +49,8 @@ export async function updateService(ctx: Ctx, id: string, input: unknown): Promi
 	await writeTransaction(ctx.db, async (trx) => {
 		await ensureSlugFree(() => services.slugTaken(trx, existing.clinicId, write.slug, existing.id));
 		await saveOrExplain(() => services.updateClinicService(trx, existing.id, write, ctx.clock.now()));
+		// Duration, buffers and booking rules change which times are free: cached availability is stale.
+		await bumpBookingVersion(trx);
 		await recordAudit({ ...ctx, db: trx }, { action: 'settings.service_updated', entityType: 'service', entityId: existing.id });
 	});
 	return getService(ctx, id);
@@ -61,8 +64,8 @@ function toWrite(input: ServiceInput): services.ClinicServiceWrite {
 			credentials: 'Needling services must name the credentials that may deliver them.'
 		});
 	}
-	const { slug: _typed, price, ...rest } = input;
-	return { ...rest, slug, priceCents: price };
+	const { slug: _typed, price, minNoticeHours, ...rest } = input;
+	return { ...rest, slug, priceCents: price, minNoticeMinutes: minNoticeHours * 60 };
 }
 
 async function ensureSlugFree(taken: () => Promise<boolean>): Promise<void> {

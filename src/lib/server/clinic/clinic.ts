@@ -48,6 +48,11 @@ export type ClinicService = {
 	credentials: CredentialCode[];
 	active: boolean;
 	sortOrder: number;
+	/** Booking rules (issue 6): slot grid, minimum notice, how far ahead, consultation first. */
+	slotIntervalMinutes: number;
+	minNoticeMinutes: number;
+	horizonDays: number;
+	newPatientsNeedConsultation: boolean;
 };
 
 /** "Initial Consultation (45 min)!" → "initial-consultation-45-min". */

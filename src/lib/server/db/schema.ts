@@ -404,6 +404,12 @@ export interface CalendarFeedTable {
 	lastFetchedAt: Instant | null;
 }
 
+/** One row (id 1): bumped by every change that can free or take a slot. */
+export interface BookingVersionTable {
+	id: number;
+	version: ColumnType<number, number | undefined, number>;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -439,4 +445,5 @@ export interface DB {
 	job: JobTable;
 	notificationDelivery: NotificationDeliveryTable;
 	calendarFeed: CalendarFeedTable;
+	bookingVersion: BookingVersionTable;
 }

@@ -9,6 +9,7 @@ import { insertClinicService } from '../clinic/clinic-service.repository';
 import { insertStaff, type StaffWrite } from '../staff/staff.repository';
 import type { ClinicServiceWrite } from '../clinic/clinic-service.repository';
 import { seedDemoArticles } from './demo-articles';
+import { seedDemoSchedules } from './demo-schedules';
 
 /**
  * Boston Spine: a fictional clinic so a new install has something to click through. Every person,
@@ -205,5 +206,6 @@ export async function seedDemoClinic(db: Kysely<DB>, clock: Clock): Promise<void
 			await insertStaff(trx, { ...member, id, clinicId, passwordHash, now });
 		}
 		await seedDemoArticles(trx, clinicId, staffIdByKey, serviceIdBySlug, now, DEMO_CONTENT_SECRET);
+		await seedDemoSchedules(trx, clinicId);
 	});
 }

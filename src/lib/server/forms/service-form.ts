@@ -21,6 +21,11 @@ export function serviceFormValues(service: ClinicService): Record<string, unknow
 		bookableOnline: service.bookableOnline,
 		requiresDryNeedlingCertification: service.requiresDryNeedlingCertification,
 		credentials: service.credentials,
-		active: service.active
+		active: service.active,
+		slotIntervalMinutes: service.slotIntervalMinutes,
+		// Hours on the form; a value set in minutes elsewhere is rounded up so no notice is lost.
+		minNoticeHours: Math.ceil(service.minNoticeMinutes / 60),
+		horizonDays: service.horizonDays,
+		newPatientsNeedConsultation: service.newPatientsNeedConsultation
 	};
 }

@@ -1,0 +1,183 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { AppointmentStatus, AppointmentTable, DB } from '../db/schema';
+import { readFlag, readInstant, writeInstant } from '../db/values';
+import type { Appointment, AppointmentSource } from './appointment';
+
+function toAppointment(row: Selectable<AppointmentTable>): Appointment {
+	return {
+		id: row.id,
+		clinicId: row.clinicId,
+		serviceId: row.serviceId,
+		providerId: row.providerId,
+		locationId: row.locationId,
+		patientId: row.patientId,
+		startsAt: readInstant(row.startsAt),
+		endsAt: readInstant(row.endsAt),
+		status: row.status,
+		source: row.source,
+		note: row.note,
+		sequence: row.sequence,
+		lateCancellation: readFlag(row.lateCancellation),
+		cancelledAt: row.cancelledAt === null ? null : readInstant(row.cancelledAt),
+		createdAt: readInstant(row.createdAt)
+	};
+}
+
+export type AppointmentInsert = {
+	id: string;
+	clinicId: string;
+	serviceId: string;
+	providerId: string;
+	locationId: string;
+	patientId: string;
+	startMs: number;
+	endMs: number;
+	blockedFromMs: number;
+	blockedUntilMs: number;
+	source: AppointmentSource;
+	note: string;
+	screening: string | null;
+	manageTokenHash: string | null;
+	createdBy: string | null;
+	now: Date;
+};
+
+const iso = (ms: number) => writeInstant(new Date(ms));
+
+export async function insertAppointment(db: Kysely<DB>, a: AppointmentInsert): Promise<void> {
+	await db
+		.insertInto('appointment')
+		.values({
+			id: a.id,
+			clinicId: a.clinicId,
+			serviceId: a.serviceId,
+			providerId: a.providerId,
+			locationId: a.locationId,
+			patientId: a.patientId,
+			startsAt: iso(a.startMs),
+			endsAt: iso(a.endMs),
+			blockedFrom: iso(a.blockedFromMs),
+			blockedUntil: iso(a.blockedUntilMs),
+			status: 'booked',
+			source: a.source,
+			note: a.note,
+			screening: a.screening,
+			manageTokenHash: a.manageTokenHash,
+			createdBy: a.createdBy,
+			createdAt: writeInstant(a.now),
+			updatedAt: writeInstant(a.now)
+		})
+		.execute();
+}
+
+export async function findAppointment(db: Kysely<DB>, clinicId: string, id: string): Promise<Appointment | undefined> {
+	const row = await db.selectFrom('appointment').selectAll().where('clinicId', '=', clinicId).where('id', '=', id).executeTakeFirst();
+	return row ? toAppointment(row) : undefined;
+}
+
+export async function findAppointmentByTokenHash(db: Kysely<DB>, tokenHash: string): Promise<Appointment | undefined> {
+	const row = await db.selectFrom('appointment').selectAll().where('manageTokenHash', '=', tokenHash).executeTakeFirst();
+	return row ? toAppointment(row) : undefined;
+}
+
+export type AppointmentMove = {
+	providerId: string;
+	locationId: string;
+	startMs: number;
+	endMs: number;
+	blockedFromMs: number;
+	blockedUntilMs: number;
+};
+
+/** Moves an appointment; the database guard refuses an overlapping span here too. */
+export async function moveAppointment(db: Kysely<DB>, id: string, move: AppointmentMove, now: Date): Promise<void> {
+	await db
+		.updateTable('appointment')
+		.set((eb) => ({
+			providerId: move.providerId,
+			locationId: move.locationId,
+			startsAt: iso(move.startMs),
+			endsAt: iso(move.endMs),
+			blockedFrom: iso(move.blockedFromMs),
+			blockedUntil: iso(move.blockedUntilMs),
+			sequence: eb('sequence', '+', 1),
+			updatedAt: writeInstant(now)
+		}))
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function markCancelled(db: Kysely<DB>, id: string, late: boolean, now: Date): Promise<void> {
+	await db
+		.updateTable('appointment')
+		.set((eb) => ({
+			status: 'cancelled',
+			lateCancellation: late ? 1 : 0,
+			cancelledAt: writeInstant(now),
+			sequence: eb('sequence', '+', 1),
+			updatedAt: writeInstant(now)
+		}))
+		.where('id', '=', id)
+		.execute();
+}
+
+export async function setAppointmentStatus(db: Kysely<DB>, id: string, status: AppointmentStatus, now: Date): Promise<void> {
+	await db.updateTable('appointment').set({ status, updatedAt: writeInstant(now) }).where('id', '=', id).execute();
+}
+
+/**
+ * Whether the patient has a visit that is not cancelled or missed starting before `beforeMs`:
+ * the test for "new patient" (a booked consultation earlier the same week counts).
+ */
+export async function hasEarlierVisit(db: Kysely<DB>, patientId: string, beforeMs: number): Promise<boolean> {
+	const row = await db
+		.selectFrom('appointment')
+		.select('id')
+		.where('patientId', '=', patientId)
+		.where('status', 'not in', ['cancelled', 'no_show'])
+		.where('startsAt', '<', iso(beforeMs))
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** A calendar row: the appointment with the names staff need to read the day. */
+export type CalendarEntry = Appointment & {
+	serviceName: string;
+	providerName: string;
+	locationName: string;
+	patientName: string;
+	patientPhone: string;
+};
+
+export async function listCalendar(
+	db: Kysely<DB>,
+	clinicId: string,
+	fromMs: number,
+	untilMs: number,
+	filter: { providerId?: string; locationId?: string; patientId?: string; includeCancelled?: boolean }
+): Promise<CalendarEntry[]> {
+	let q = db
+		.selectFrom('appointment as a')
+		.innerJoin('service as s', 's.id', 'a.serviceId')
+		.innerJoin('staff as st', 'st.id', 'a.providerId')
+		.innerJoin('location as l', 'l.id', 'a.locationId')
+		.innerJoin('patient as p', 'p.id', 'a.patientId')
+		.selectAll('a')
+		.select(['s.name as serviceName', 'st.name as providerName', 'l.name as locationName', 'p.firstName', 'p.lastName', 'p.phone as patientPhone'])
+		.where('a.clinicId', '=', clinicId)
+		.where('a.startsAt', '<', iso(untilMs))
+		.where('a.endsAt', '>', iso(fromMs));
+	if (filter.providerId) q = q.where('a.providerId', '=', filter.providerId);
+	if (filter.locationId) q = q.where('a.locationId', '=', filter.locationId);
+	if (filter.patientId) q = q.where('a.patientId', '=', filter.patientId);
+	if (!filter.includeCancelled) q = q.where('a.status', '!=', 'cancelled');
+	const rows = await q.orderBy('a.startsAt').orderBy('a.providerId').execute();
+	return rows.map(({ serviceName, providerName, locationName, firstName, lastName, patientPhone, ...row }) => ({
+		...toAppointment(row),
+		serviceName,
+		providerName,
+		locationName,
+		patientName: `${firstName} ${lastName}`,
+		patientPhone
+	}));
+}

@@ -1,0 +1,161 @@
+import type { Ctx } from '../context';
+import { writeTransaction } from '../db/write-transaction';
+import { notFound, validationFailed } from '../errors';
+import { parseInput } from '../validation';
+import { recordAudit } from '../audit/audit.service';
+import type { Clinic } from '../clinic/clinic';
+import { getClinic } from '../clinic/clinic.service';
+import { findQualifiedProviders } from '../clinic/qualified-providers.repository';
+import { chooseProviders, searchSlots } from '../scheduling/availability.service';
+import { findServiceById, type BookableService } from '../scheduling/bookable-service';
+import { localDateOf, MS_PER_MINUTE } from '../scheduling/zoned-time';
+import type { Appointment } from './appointment';
+import { findAppointmentByTokenHash, markCancelled, moveAppointment } from './appointment.repository';
+import { withNames, type AppointmentDetails } from './appointment-view';
+import { SlotTakenError, tooLateToChange } from './booking-errors';
+import { nearestSlots } from './booking.service';
+import { rescheduleRequest } from './booking-input';
+import { hashManageToken, isManageTokenShape } from './manage-token';
+import { isOverlapViolation } from './overlap';
+import { bumpBookingVersion } from './booking-version';
+
+const MS_PER_HOUR = 3_600_000;
+
+/** What the patient's manage page (and the API) may do with an appointment right now. */
+export type ManagedAppointment = {
+	appointment: AppointmentDetails;
+	clinic: Clinic;
+	/** Cancelling and rescheduling online are open until this instant. */
+	changeableUntil: Date;
+	canChange: boolean;
+	noticeHours: number;
+};
+
+async function noticeHoursOf(ctx: Ctx, clinicId: string): Promise<number> {
+	const row = await ctx.db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
+	return row.cancellationNoticeHours;
+}
+
+/**
+ * The appointment a manage token belongs to. The link stops working once the appointment is over;
+ * a wrong, stale or malformed token and an unknown id all look the same from outside.
+ */
+async function resolve(ctx: Ctx, token: unknown, id?: string): Promise<{ appointment: Appointment; clinic: Clinic; noticeHours: number }> {
+	if (!isManageTokenShape(token)) throw notFound('appointment');
+	const appointment = await findAppointmentByTokenHash(ctx.db, hashManageToken(token));
+	if (!appointment || (id !== undefined && appointment.id !== id)) throw notFound('appointment');
+	if (appointment.endsAt.getTime() <= ctx.clock.now().getTime()) throw notFound('appointment');
+	const clinic = await getClinic(ctx);
+	if (clinic.id !== appointment.clinicId) throw notFound('appointment');
+	return { appointment, clinic, noticeHours: await noticeHoursOf(ctx, clinic.id) };
+}
+
+function changeWindow(appointment: Appointment, noticeHours: number, now: Date) {
+	const changeableUntil = new Date(appointment.startsAt.getTime() - noticeHours * MS_PER_HOUR);
+	return { changeableUntil, canChange: appointment.status === 'booked' && now.getTime() <= changeableUntil.getTime() };
+}
+
+export async function getManagedAppointment(ctx: Ctx, token: unknown): Promise<ManagedAppointment> {
+	const { appointment, clinic, noticeHours } = await resolve(ctx, token);
+	return { appointment: await withNames(ctx.db, appointment), clinic, noticeHours, ...changeWindow(appointment, noticeHours, ctx.clock.now()) };
+}
+
+/** Cancels by the patient's link. Cancelling twice answers with the same cancelled appointment. */
+export async function cancelByToken(ctx: Ctx, token: unknown, id?: string): Promise<ManagedAppointment> {
+	const { appointment, clinic, noticeHours } = await resolve(ctx, token, id);
+	if (appointment.status !== 'cancelled') {
+		const now = ctx.clock.now();
+		if (appointment.status !== 'booked') throw notFound('appointment');
+		if (!changeWindow(appointment, noticeHours, now).canChange) throw tooLateToChange(noticeHours, clinic.phone);
+		await writeTransaction(ctx.db, async (trx) => {
+			await markCancelled(trx, appointment.id, false, now);
+			await bumpBookingVersion(trx);
+			await recordAudit(
+				{ ...ctx, db: trx },
+				{ action: 'appointment.cancelled', entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId, detail: { by: 'patient', late: false } }
+			);
+			// notifications: enqueue 'cancelled' for appointment.id here, in this transaction (src/lib/server/notifications, separate branch)
+		});
+	}
+	return getManagedAppointment(ctx, token);
+}
+
+/**
+ * Moves the appointment to another published slot (same service; any qualified provider). The
+ * old time must still be outside the cancellation window; the new one follows the service's
+ * usual notice and horizon. The appointment's own span does not block its new time.
+ */
+export async function rescheduleByToken(ctx: Ctx, token: unknown, raw: unknown, id?: string): Promise<ManagedAppointment> {
+	const input = parseInput(rescheduleRequest, raw);
+	const { appointment, clinic, noticeHours } = await resolve(ctx, token ?? input.token, id);
+	const now = ctx.clock.now();
+	if (!changeWindow(appointment, noticeHours, now).canChange) {
+		if (appointment.status !== 'booked') throw validationFailed({ start: 'This appointment is cancelled; book a new one instead.' }, 'Cancelled appointments cannot be moved.');
+		throw tooLateToChange(noticeHours, clinic.phone);
+	}
+	const service = await findServiceById(ctx.db, clinic.id, appointment.serviceId);
+	if (!service) throw notFound('appointment');
+	const providers = (await findQualifiedProviders(ctx.db, [service.id])).get(service.id) ?? [];
+	const candidates = chooseProviders(providers, input.providerId, 'providerId');
+	await moveTo(ctx, { clinic, service, appointment, candidates, startMs: input.start, rules: service.rules, by: 'patient' });
+	return getManagedAppointment(ctx, token ?? input.token);
+}
+
+/** Shared by patient and staff moves: re-check the slot in the transaction, then update. */
+export async function moveTo(
+	ctx: Ctx,
+	m: { clinic: Clinic; service: BookableService; appointment: Appointment; candidates: string[]; startMs: number; rules: BookableService['rules']; by: 'patient' | 'staff' }
+): Promise<void> {
+	const now = ctx.clock.now();
+	if (m.startMs <= now.getTime()) throw validationFailed({ start: 'This time has already passed. Choose a time from the list.' }, 'That time has passed.');
+	const date = localDateOf(m.startMs, m.clinic.timeZone);
+	const search = {
+		clinicId: m.clinic.id,
+		zone: m.clinic.timeZone,
+		rules: m.rules,
+		providerIds: m.candidates,
+		fromDate: date,
+		toDate: date,
+		nowMs: now.getTime(),
+		exceptAppointmentId: m.appointment.id
+	};
+	try {
+		await writeTransaction(ctx.db, async (trx) => {
+			const slot = (await searchSlots(trx, search)).find((s) => s.startMs === m.startMs);
+			if (!slot) {
+				const offered = (await searchSlots(trx, { ...search, ignoreBusy: true })).some((s) => s.startMs === m.startMs);
+				if (offered) throw new SlotTakenError([]);
+				throw validationFailed({ start: 'This is not one of the times we offer for this service and provider. Choose a time from the list.' }, 'That time cannot be booked.');
+			}
+			try {
+				await moveAppointment(
+					trx,
+					m.appointment.id,
+					{
+						providerId: slot.providerId,
+						locationId: slot.locationId,
+						startMs: slot.startMs,
+						endMs: slot.endMs,
+						blockedFromMs: slot.startMs - m.rules.bufferBeforeMinutes * MS_PER_MINUTE,
+						blockedUntilMs: slot.endMs + m.rules.bufferAfterMinutes * MS_PER_MINUTE
+					},
+					now
+				);
+			} catch (error) {
+				if (isOverlapViolation(error)) throw new SlotTakenError([]);
+				throw error;
+			}
+			await bumpBookingVersion(trx);
+			await recordAudit(
+				{ ...ctx, db: trx },
+				{ action: 'appointment.rescheduled', entityType: 'appointment', entityId: m.appointment.id, patientId: m.appointment.patientId, detail: { by: m.by } }
+			);
+			// notifications: enqueue 'rescheduled' for m.appointment.id here, in this transaction (src/lib/server/notifications, separate branch)
+		});
+	} catch (error) {
+		if (error instanceof SlotTakenError || isOverlapViolation(error)) {
+			throw new SlotTakenError(await nearestSlots(ctx, { clinic: m.clinic, rules: m.rules, candidates: m.candidates, startMs: m.startMs }));
+		}
+		throw error;
+	}
+}

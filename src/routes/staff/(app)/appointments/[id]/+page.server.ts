@@ -1,0 +1,86 @@
+import { redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import { SlotTakenError } from '$lib/server/booking/booking-errors';
+import { STATUS_LABELS, type VisitStatus } from '$lib/server/booking/appointment';
+import { cancelByStaff, getStaffAppointment, moveByStaff, setVisitStatus } from '$lib/server/booking/staff-appointments.service';
+import { staffRules } from '$lib/server/booking/booking.service';
+import { timeOption, timesPage } from '$lib/server/booking/time-pages';
+import { findServiceById } from '$lib/server/scheduling/bookable-service';
+import { formObject } from '$lib/server/form-data';
+import { formFailure, pageError } from '$lib/server/http';
+import { fullTime, zoneName } from '$lib/shared/booking-time';
+import { PRECAUTION_LABELS, RECOMMENDATION_LABELS } from '$lib/shared/screening/labels';
+
+export async function load({ locals, params, url }) {
+	try {
+		const view = await getStaffAppointment(locals.ctx, params.id);
+		const a = view.appointment;
+		const zone = view.clinic.timeZone;
+		let move = null;
+		if (url.searchParams.has('move') && a.status === 'booked') {
+			const service = await findServiceById(locals.ctx.db, view.clinic.id, a.serviceId);
+			if (service) move = await timesPage(locals.ctx, view.clinic, staffRules(service.rules), [a.providerId], url.searchParams.get('move') || undefined, a.id);
+		}
+		return {
+			id: a.id,
+			serviceName: a.serviceName,
+			providerName: a.providerName,
+			location: `${a.locationName}, ${a.locationAddress}`,
+			when: fullTime(a.startsAt.getTime(), zone),
+			zoneLabel: `${zoneName(a.startsAt.getTime(), zone)} (${zone})`,
+			status: a.status,
+			statusLabel: STATUS_LABELS[a.status],
+			late: a.lateCancellation,
+			source: a.source,
+			note: a.note,
+			patient: { id: view.patient.id, name: `${view.patient.firstName} ${view.patient.lastName}`, phone: view.patient.phone, email: view.patient.email, dateOfBirth: view.patient.dateOfBirth },
+			lateIfCancelledNow: view.lateIfCancelledNow,
+			started: view.started,
+			booked: url.searchParams.has('booked'),
+			move,
+			screening: view.screening && {
+				result: RECOMMENDATION_LABELS[view.screening.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? view.screening.recommendation,
+				clinicianReview: view.screening.clinicianReview,
+				precautions: view.screening.precautions.map((p) => PRECAUTION_LABELS[p as keyof typeof PRECAUTION_LABELS] ?? p)
+			}
+		};
+	} catch (caught) {
+		pageError(caught);
+	}
+}
+
+async function status(locals: App.Locals, id: string, to: VisitStatus) {
+	try {
+		await setVisitStatus(locals.ctx, id, to);
+	} catch (caught) {
+		return formFailure(caught, {});
+	}
+	redirect(303, `/staff/appointments/${id}`);
+}
+
+export const actions = {
+	arrived: async ({ locals, params }) => status(locals, params.id, 'arrived'),
+	completed: async ({ locals, params }) => status(locals, params.id, 'completed'),
+	noShow: async ({ locals, params }) => status(locals, params.id, 'no_show'),
+	cancel: async ({ locals, params }) => {
+		try {
+			await cancelByStaff(locals.ctx, params.id);
+		} catch (caught) {
+			return formFailure(caught, {});
+		}
+		redirect(303, `/staff/appointments/${params.id}`);
+	},
+	move: async ({ request, locals, params }) => {
+		const values = formObject(await request.formData());
+		try {
+			await moveByStaff(locals.ctx, params.id, values);
+		} catch (caught) {
+			if (caught instanceof SlotTakenError) {
+				const view = await getStaffAppointment(locals.ctx, params.id);
+				return fail(409, { message: caught.message, errors: {}, values, alternatives: caught.alternatives.map((s) => timeOption(s, view.clinic.timeZone)) });
+			}
+			return formFailure(caught, values);
+		}
+		redirect(303, `/staff/appointments/${params.id}`);
+	}
+};

@@ -1,0 +1,49 @@
+import { redirect } from '@sveltejs/kit';
+import { STATUS_LABELS } from '$lib/server/booking/appointment';
+import { getClinic } from '$lib/server/clinic/clinic.service';
+import { formObject } from '$lib/server/form-data';
+import { formFailure, pageError } from '$lib/server/http';
+import { findPatients, getPatientRecord, mergePatients } from '$lib/server/patients/patient.service';
+import { fullTime } from '$lib/shared/booking-time';
+
+export async function load({ locals, params, url }) {
+	try {
+		const { patient, appointments } = await getPatientRecord(locals.ctx, params.id);
+		const zone = (await getClinic(locals.ctx)).timeZone;
+		return {
+			patient: { ...patient, createdAt: undefined },
+			merged: url.searchParams.has('merged'),
+			appointments: appointments.map((a) => ({
+				id: a.id,
+				when: fullTime(a.startsAt.getTime(), zone),
+				serviceName: a.serviceName,
+				providerName: a.providerName,
+				status: STATUS_LABELS[a.status],
+				late: a.lateCancellation
+			}))
+		};
+	} catch (caught) {
+		pageError(caught);
+	}
+}
+
+export const actions = {
+	find: async ({ request, locals, params }) => {
+		const values = formObject(await request.formData());
+		try {
+			const found = (await findPatients(locals.ctx, values)).filter((p) => p.id !== params.id);
+			return { candidates: found.map((p) => ({ id: p.id, label: `${p.lastName}, ${p.firstName} · born ${p.dateOfBirth} · ${p.email} · ${p.phone}` })), q: String(values.q ?? '') };
+		} catch (caught) {
+			return formFailure(caught, values);
+		}
+	},
+	merge: async ({ request, locals, params }) => {
+		const values = formObject(await request.formData());
+		try {
+			await mergePatients(locals.ctx, params.id, values);
+		} catch (caught) {
+			return formFailure(caught, values);
+		}
+		redirect(303, `/staff/patients/${params.id}?merged=1`);
+	}
+};
