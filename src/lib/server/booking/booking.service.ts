@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../context';
+import { enqueueAppointmentNotices } from '../notifications/enqueue';
+import { manageUrlFor } from './booking-api';
 import type { DB } from '../db/schema';
 import { writeTransaction } from '../db/write-transaction';
 import { validationFailed } from '../errors';
@@ -152,7 +154,12 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 				{ ...ctx, db: trx },
 				{ action: 'appointment.booked', entityType: 'appointment', entityId: id, patientId, detail: { source: p.source, serviceId: p.service.id } }
 			);
-			// notifications: enqueue 'booked' for appointment `id` here, in this transaction (src/lib/server/notifications, separate branch)
+			await enqueueAppointmentNotices(trx, {
+				appointmentId: id,
+				change: 'booked',
+				manageUrl: token && ctx.config.origin ? manageUrlFor(ctx.config.origin, token.token) : undefined,
+				now
+			});
 			const confirmation: BookingConfirmation = {
 				id,
 				service: p.service.slug,

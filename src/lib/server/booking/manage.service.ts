@@ -1,4 +1,6 @@
 import type { Ctx } from '../context';
+import { enqueueAppointmentNotices } from '../notifications/enqueue';
+import { manageUrlFor } from './booking-api';
 import { writeTransaction } from '../db/write-transaction';
 import { notFound, validationFailed } from '../errors';
 import { parseInput } from '../validation';
@@ -74,7 +76,7 @@ export async function cancelByToken(ctx: Ctx, token: unknown, id?: string): Prom
 				{ ...ctx, db: trx },
 				{ action: 'appointment.cancelled', entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId, detail: { by: 'patient', late: false } }
 			);
-			// notifications: enqueue 'cancelled' for appointment.id here, in this transaction (src/lib/server/notifications, separate branch)
+			await enqueueAppointmentNotices(trx, { appointmentId: appointment.id, change: 'cancelled', now });
 		});
 	}
 	return getManagedAppointment(ctx, token);
@@ -97,14 +99,26 @@ export async function rescheduleByToken(ctx: Ctx, token: unknown, raw: unknown, 
 	if (!service) throw notFound('appointment');
 	const providers = (await findQualifiedProviders(ctx.db, [service.id])).get(service.id) ?? [];
 	const candidates = chooseProviders(providers, input.providerId, 'providerId');
-	await moveTo(ctx, { clinic, service, appointment, candidates, startMs: input.start, rules: service.rules, by: 'patient' });
+	const rawToken = typeof (token ?? input.token) === 'string' ? String(token ?? input.token) : undefined;
+	const manageUrl = rawToken && ctx.config.origin ? manageUrlFor(ctx.config.origin, rawToken) : undefined;
+	await moveTo(ctx, { clinic, service, appointment, candidates, startMs: input.start, rules: service.rules, by: 'patient', manageUrl });
 	return getManagedAppointment(ctx, token ?? input.token);
 }
 
 /** Shared by patient and staff moves: re-check the slot in the transaction, then update. */
 export async function moveTo(
 	ctx: Ctx,
-	m: { clinic: Clinic; service: BookableService; appointment: Appointment; candidates: string[]; startMs: number; rules: BookableService['rules']; by: 'patient' | 'staff' }
+	m: {
+		clinic: Clinic;
+		service: BookableService;
+		appointment: Appointment;
+		candidates: string[];
+		startMs: number;
+		rules: BookableService['rules'];
+		by: 'patient' | 'staff';
+		/** The patient's manage link, known only when they act through it. */
+		manageUrl?: string;
+	}
 ): Promise<void> {
 	const now = ctx.clock.now();
 	if (m.startMs <= now.getTime()) throw validationFailed({ start: 'This time has already passed. Choose a time from the list.' }, 'That time has passed.');
@@ -150,7 +164,8 @@ export async function moveTo(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.rescheduled', entityType: 'appointment', entityId: m.appointment.id, patientId: m.appointment.patientId, detail: { by: m.by } }
 			);
-			// notifications: enqueue 'rescheduled' for m.appointment.id here, in this transaction (src/lib/server/notifications, separate branch)
+			// The patient's own link goes into the change email when they moved it themselves.
+			await enqueueAppointmentNotices(trx, { appointmentId: m.appointment.id, change: 'rescheduled', manageUrl: m.manageUrl, now });
 		});
 	} catch (error) {
 		if (error instanceof SlotTakenError || isOverlapViolation(error)) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Ctx } from '../context';
+import { enqueueAppointmentNotices } from '../notifications/enqueue';
 import { authorize } from '../auth/policy';
 import { writeTransaction } from '../db/write-transaction';
 import { DomainError, notFound, validationFailed } from '../errors';
@@ -187,7 +188,7 @@ export async function cancelByStaff(ctx: Ctx, id: string): Promise<{ late: boole
 			{ ...ctx, db: trx },
 			{ action: 'appointment.cancelled', entityType: 'appointment', entityId: id, patientId: appointment.patientId, detail: { by: 'staff', late } }
 		);
-		// notifications: enqueue 'cancelled' for appointment id here, in this transaction (src/lib/server/notifications, separate branch)
+		await enqueueAppointmentNotices(trx, { appointmentId: id, change: 'cancelled', now });
 	});
 	return { late };
 }
