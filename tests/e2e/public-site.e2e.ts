@@ -60,8 +60,9 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		const { context, page } = await visitorWithoutJs();
 		await page.goto(url('/'));
 		expect(await page.getByRole('main').getByRole('link', { name: 'Which therapy fits me?' }).getAttribute('href')).toBe('/assessment');
-		// Booking does not exist yet: the button calls the clinic instead of leading nowhere.
-		expect(await page.getByRole('link', { name: /Call to book: \(617\) 555-0142/ }).getAttribute('href')).toBe('tel:6175550142');
+		expect(await page.getByRole('main').getByRole('link', { name: 'Book a consultation' }).getAttribute('href')).toBe(
+			'/book?service=initial-consultation'
+		);
 		expect(await page.getByText(/^(Open now|Closed now|Closed)/).count()).toBeGreaterThan(0);
 
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Articles' }).click();
@@ -81,7 +82,8 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 		expect(await page.getByRole('heading', { name: 'About the author' }).count()).toBe(1);
 		expect(await page.getByRole('link', { name: /Previous article/ }).getAttribute('href')).toBe('/articles/dry-needling-vs-acupuncture');
 		expect(await page.getByRole('link', { name: /Next article/ }).getAttribute('href')).toBe('/articles/is-dry-needling-safe');
-		expect(await page.locator('.cta').getByRole('link', { name: /Call to book/ }).count()).toBe(1);
+		// The article's call to action books its related service.
+		expect(await page.locator('.cta').getByRole('link', { name: /Book/ }).first().getAttribute('href')).toMatch(/^\/book\?service=[a-z-]+$/);
 		// The demo thread: a question and the clinic's badged answer.
 		expect(await page.locator('.clinic-badge').count()).toBeGreaterThan(0);
 		// Every public page, with JavaScript off: served, titled, and with its main heading.

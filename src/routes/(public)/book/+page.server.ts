@@ -5,7 +5,9 @@ import { pageError } from '$lib/server/http';
 export async function load({ locals, url, setHeaders }) {
 	setHeaders({ 'cache-control': 'no-store' });
 	try {
-		return { view: await bookingStep(locals.ctx, {}, url.origin) };
+		// "Book" buttons on service pages name the service; the flow then starts at the clinician.
+		const service = url.searchParams.get('service');
+		return { view: await bookingStep(locals.ctx, service ? { service } : {}, url.origin) };
 	} catch (caught) {
 		pageError(caught);
 	}
