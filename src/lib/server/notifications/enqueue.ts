@@ -91,6 +91,9 @@ export async function enqueueAppointmentNotices(trx: Kysely<DB>, input: EnqueueN
 		// revive: moved away and back to this very time, the cancelled reminder is wanted again.
 		await enqueueJob(trx, { kind: REMINDER_JOB_KIND, key, runAt, payload: reminder, revive: true, now: changedAt });
 	}
+	// A new appointment has no earlier reminders to cancel; skipping the search keeps booking fast
+	// (the prefix match cannot use the key index, so it reads every queued reminder).
+	if (input.change === 'booked') return;
 	await cancelQueuedJobs(trx, { kind: REMINDER_JOB_KIND, keyPrefix: reminderKeyPrefix(row.id), keep, now: changedAt });
 }
 
