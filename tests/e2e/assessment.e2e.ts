@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser } from './support/browser';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser } from './support/browser';
 import { ANSWER_CODES, expectAccessibleHtml, recordUrls, shapePaint } from './support/assessment';
-import { CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
+import { CLINICIAN, FRONT_DESK } from './support/demo';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
 const PHONE = { width: 390, height: 844 };
@@ -288,11 +288,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in 
 	it('shows clinicians the anonymous counts, and front-desk staff nothing', async () => {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${server.url}/staff/sign-in`);
-		await page.getByLabel('Email').fill(CLINICIAN);
-		await page.getByLabel('Password').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL(`${server.url}/staff`);
+		await signInInBrowser(page, server.url, CLINICIAN);
 		await page.getByRole('navigation', { name: 'Staff' }).getByRole('link', { name: 'Self-assessment report' }).click();
 		await page.waitForURL(`${server.url}/staff/reports/assessment`);
 
@@ -313,11 +309,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in 
 
 		const desk = await browser.newContext();
 		const deskPage = await desk.newPage();
-		await deskPage.goto(`${server.url}/staff/sign-in`);
-		await deskPage.getByLabel('Email').fill(FRONT_DESK);
-		await deskPage.getByLabel('Password').fill(PASSWORD);
-		await deskPage.getByRole('button', { name: 'Sign in' }).click();
-		await deskPage.waitForURL(`${server.url}/staff`);
+		await signInInBrowser(deskPage, server.url, FRONT_DESK);
 		expect(await deskPage.getByRole('link', { name: 'Self-assessment report' }).count()).toBe(0);
 		const response = await deskPage.goto(`${server.url}/staff/reports/assessment`);
 		expect(response?.status()).toBe(403);

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db/database';
 import { bookAppointment, demoIds } from '../../src/lib/server/notifications/appointment.fixtures';
-import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, waitForAddress } from './support/browser';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser, waitForAddress } from './support/browser';
 import { ADMIN, CLINICIAN, PASSWORD } from './support/demo';
 import { get, signIn } from './support/http';
 import { countEml, waitFor } from './support/notices';
@@ -47,11 +47,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('outbox and calendar fee
 	});
 
 	async function signInAs(page: Page, email: string): Promise<void> {
-		await page.goto(`${server.url}/staff/sign-in`);
-		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await waitForAddress(page, `${server.url}/staff`);
+		await signInInBrowser(page, server.url, email);
 	}
 
 	it('shows an admin the confirmation in the outbox, with its text and invite', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser } from './support/browser';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser } from './support/browser';
 import { ADMIN, CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
 import { outboxMessages, waitOnPage } from './support/public-site';
 import { pngBytes } from '../../src/lib/server/testing/images';
@@ -48,11 +48,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the public site in the 
 	async function staffPage(email: string): Promise<{ context: BrowserContext; page: Page }> {
 		const context = await browser.newContext();
 		const page = await context.newPage();
-		await page.goto(url('/staff/sign-in'));
-		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await page.waitForURL(url('/staff'));
+		await signInInBrowser(page, server.url, email);
 		return { context, page };
 	}
 

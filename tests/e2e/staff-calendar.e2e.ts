@@ -2,8 +2,8 @@ import SqliteDatabase from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeSlots, patient, postJson, providers } from './support/booking';
-import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, waitForAddress } from './support/browser';
-import { ADMIN, CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser, waitForAddress } from './support/browser';
+import { ADMIN, CLINICIAN, FRONT_DESK } from './support/demo';
 import { recordUrls } from './support/assessment';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
@@ -22,11 +22,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 	});
 
 	async function signInAs(page: Page, email: string): Promise<void> {
-		await page.goto(`${server.url}/staff/sign-in`);
-		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await waitForAddress(page, `${server.url}/staff`);
+		await signInInBrowser(page, server.url, email);
 	}
 
 	const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();

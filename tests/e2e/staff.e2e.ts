@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, waitForAddress } from './support/browser';
-import { ADMIN, CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
+import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser, waitForAddress } from './support/browser';
+import { ADMIN, CLINICIAN, FRONT_DESK } from './support/demo';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
 describe.skipIf(!chromiumAvailable && !browserRequired)('staff in the browser', () => {
@@ -19,11 +19,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('staff in the browser', 
 	});
 
 	async function signInAs(page: Page, email: string): Promise<void> {
-		await page.goto(`${server.url}/staff/sign-in`);
-		await page.getByLabel('Email').fill(email);
-		await page.getByLabel('Password').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Sign in' }).click();
-		await waitForAddress(page, `${server.url}/staff`);
+		await signInInBrowser(page, server.url, email);
 	}
 
 	it('signs an admin in, edits a service with a mistake and a fix, and signs out', async () => {

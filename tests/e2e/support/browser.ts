@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { PASSWORD as DEMO_PASSWORD } from './demo';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -46,4 +47,13 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function waitForAddress(page: Page, url: string): Promise<void> {
 	await expect.poll(() => page.url(), { timeout: 15_000 }).toBe(url);
 	await page.waitForLoadState('domcontentloaded');
+}
+
+/** Signs a staff member in through the sign-in page and waits for the staff home. */
+export async function signInInBrowser(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+	await page.goto(`${baseUrl}/staff/sign-in`);
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await waitForAddress(page, `${baseUrl}/staff`);
 }
