@@ -5,17 +5,10 @@ import { imageUrl } from '../images/image';
 import type { ArticleStatus } from '../../shared/article.schema';
 import type { Article, ArticleCover, ArticleListItem } from './article';
 
-export type ArticleWrite = {
-	slug: string;
-	title: string;
-	summary: string;
-	bodyMarkdown: string;
-	wordCount: number;
-	status: ArticleStatus;
-	publishedAt: Date | null;
-	authorId: string;
-	serviceId: string | null;
-};
+export type ArticleWrite = Pick<
+	Article,
+	'slug' | 'title' | 'summary' | 'bodyMarkdown' | 'wordCount' | 'status' | 'publishedAt' | 'authorId' | 'serviceId'
+>;
 
 const LIVE_STATUSES = ['published', 'scheduled'];
 
