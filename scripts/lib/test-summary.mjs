@@ -11,7 +11,12 @@
  * @typedef {{ passed: number; failed: number; skipped: number; broken: boolean; distinct: Map<string, number>; runs: number; lines: string[] }} Summary
  */
 
-/** Test identity across runs: the file (relative to the project) and the full name. */
+/**
+ * Test identity across runs: the file (relative to the project) and the full name.
+ * @param {string} file
+ * @param {string} fullName
+ * @param {string | undefined} root
+ */
 function testKey(file, fullName, root) {
 	const relative = root && file.startsWith(root) ? file.slice(root.length).replace(/^[/\\]/, '') : file;
 	return `${relative}\u0000${fullName}`;
