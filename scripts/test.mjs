@@ -6,9 +6,10 @@
 //   2. a production build, then end-to-end tests of it over HTTP and in Chromium.
 // Without PostgreSQL or Chromium that part is skipped and announced; with NEEDLEPOINT_REQUIRE_ALL=1
 // (as .ci/run sets) or CI=true, a missing part fails and any skipped test fails the run.
-// Ends with the line "N passed, N failed".
+// Ends with the number of distinct tests and of runs, then the line "N passed, N failed" (runs).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { summarize } from './lib/test-summary.mjs';
 
 const requireAll = process.env.NEEDLEPOINT_REQUIRE_ALL === '1' || process.env.CI === 'true';
 const env = { ...process.env };
@@ -42,64 +43,42 @@ rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 const runs = [];
 
-function vitest(label, file, args, extraEnv) {
+function vitest(label, suite, file, args, extraEnv) {
 	const code = run(
 		process.execPath,
 		['node_modules/vitest/vitest.mjs', 'run', ...args, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
 		extraEnv
 	);
-	runs.push({ label, file, code });
+	runs.push({ label, suite, file, code });
 }
 
 for (const tz of ['UTC', 'America/New_York', 'Asia/Kolkata']) {
 	process.stdout.write(`\n=== Unit and database tests, TZ=${tz} ===\n`);
-	vitest(`unit+db TZ=${tz}`, `test-results/unit-${tz.replace('/', '-')}.json`, [], { TZ: tz });
+	vitest(`unit+db TZ=${tz}`, 'unit+DB', `test-results/unit-${tz.replace('/', '-')}.json`, [], { TZ: tz });
 }
 
 process.stdout.write('\n=== Production build ===\n');
 const buildCode = run(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 if (buildCode === 0) {
 	process.stdout.write('\n=== End-to-end tests (built app, HTTP and Chromium) ===\n');
-	vitest('e2e', 'test-results/e2e.json', ['--config', 'vitest.e2e.config.ts'], { TZ: 'UTC' });
+	vitest('e2e', 'e2e', 'test-results/e2e.json', ['--config', 'vitest.e2e.config.ts'], { TZ: 'UTC' });
 } else {
-	runs.push({ label: 'build', file: undefined, code: buildCode });
+	runs.push({ label: 'build', suite: 'build', file: undefined, code: buildCode });
 }
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-let broken = false;
 process.stdout.write('\n=== Summary ===\n');
-for (const { label, file, code } of runs) {
-	let report;
-	try {
-		report = file ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-	} catch {
-		report = undefined;
-	}
-	if (!report) {
-		broken = true;
-		failed += 1;
-		process.stdout.write(`${label}: no report (exit ${code})\n`);
-		continue;
-	}
-	const skippedHere = report.numPendingTests + report.numTodoTests;
-	passed += report.numPassedTests;
-	failed += report.numFailedTests;
-	skipped += skippedHere;
-	// A crashed file or a failing hook shows only in the exit code.
-	if (code !== 0 && report.numFailedTests === 0) {
-		broken = true;
-		failed += 1;
-	}
-	process.stdout.write(
-		`${label}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skippedHere} skipped (exit ${code})\n`
-	);
-}
+const summary = summarize(
+	runs.map(({ label, suite, file, code }) => {
+		let report;
+		try {
+			report = file ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+		} catch {
+			report = undefined;
+		}
+		return { label, suite, code, report };
+	}),
+	{ requireAll, root: process.cwd() }
+);
 for (const warning of warnings) process.stdout.write(`\n*** WARNING: ${warning} ***\n`);
-if (requireAll && skipped > 0) {
-	process.stdout.write(`\n*** ${skipped} skipped tests: every part of the suite must run here. ***\n`);
-	failed += skipped;
-}
-process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
-process.exit(failed > 0 || broken ? 1 : 0);
+process.stdout.write(`${summary.lines.join('\n')}\n`);
+process.exit(summary.failed > 0 || summary.broken ? 1 : 0);

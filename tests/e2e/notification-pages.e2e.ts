@@ -5,14 +5,12 @@ import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/lib/server/db/database';
-import { bookAppointment, demoIds } from '../../src/lib/server/notifications/appointment.fixtures';
+import { freeSlots, postJson, providers } from './support/booking';
 import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser, waitForAddress } from './support/browser';
 import { ADMIN, CLINICIAN, PASSWORD } from './support/demo';
 import { get, signIn } from './support/http';
 import { countEml, waitFor } from './support/notices';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
-
-const DAY = 86_400_000;
 
 describe.skipIf(!chromiumAvailable && !browserRequired)('outbox and calendar feed pages in the browser', () => {
 	const database = tempDatabaseFile();
@@ -21,6 +19,8 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('outbox and calendar fee
 	let browser: Browser;
 	let db: Database;
 	let startsAt: Date;
+	/** The manage link's secret, which must reach the patient's email and nothing else. */
+	let token: string;
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([
@@ -29,13 +29,14 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('outbox and calendar fee
 			launchBrowser()
 		]);
 		db = openDatabase({ engine: 'sqlite', file: database.file });
-		// Thursday at 10:00 in Boston, a few days ahead, with Dr. Alex Chen (the CLINICIAN login).
-		startsAt = new Date(Math.ceil((Date.now() + 3 * DAY) / DAY) * DAY + 15 * 3_600_000);
-		await bookAppointment(db.db, await demoIds(db.db), {
-			startsAt,
-			now: new Date(),
-			manageUrl: `${server.url}/appointments/manage/e2e-bearer-token-not-for-logs`
-		});
+		// Booked by a new patient through the public API, a few days ahead, with Dr. Alex Chen (the CLINICIAN login).
+		const alex = (await providers(server.url)).find((p) => p.displayName === 'Dr. Alex Chen')!.id;
+		const [slot] = await freeSlots(server.url, 'initial-consultation', alex, 3, 10);
+		const patient = { firstName: 'Jamie', lastName: 'Rivera', email: 'jamie.rivera@example.com', phone: '617-555-0199', dateOfBirth: '1985-04-12' };
+		const response = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slot!.start, patient });
+		expect(response.status).toBe(201);
+		token = ((await response.json()) as { manageUrl: string }).manageUrl.split('/').at(-1)!;
+		startsAt = new Date(slot!.start);
 		await waitFor('the confirmation email', () => countEml(outbox) === 1, 15_000);
 	});
 	afterAll(async () => {
@@ -57,21 +58,21 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('outbox and calendar fee
 		await waitForAddress(page, `${server.url}/staff/admin/outbox`);
 		await expectAccessible(page);
 		const link = page.getByRole('link', { name: /^Appointment confirmed: / });
-		expect(await link.textContent()).toMatch(/^Appointment confirmed: \w{3}, \w{3} \d+, 10:00 AM ES?D?T — Boston Spine$/);
+		expect(await link.textContent()).toMatch(/^Appointment confirmed: \w{3}, \w{3} \d+, \d{1,2}:\d{2} [AP]M E[SD]T — Boston Spine$/);
 		expect(await page.locator('tbody').textContent()).toContain('jamie.rivera@example.com');
 		await link.click();
 		await expect.poll(() => page.url()).toMatch(/\/staff\/admin\/outbox\/[0-9TZ]+-[0-9a-f]{8}\.eml$/);
 		await expectAccessible(page);
 		const text = await page.locator('pre').first().textContent();
 		expect(text).toContain('Hello Jamie,');
-		expect(text).toContain('e2e-bearer-token-not-for-logs');
+		expect(text).toContain(`${server.url}/appointments/manage/${token}`);
 		const invite = await page.locator('pre').nth(1).textContent();
 		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(invite!)).getFirstSubcomponent('vevent')!);
 		expect(event.startDate.toJSDate().getTime()).toBe(startsAt.getTime());
 		// The bearer link was in the job only until the email went out, and never in the log.
 		const payloads = await db.db.selectFrom('job').select('payload').execute();
-		expect(payloads.map((p) => p.payload).join()).not.toContain('e2e-bearer-token');
-		expect(server.output()).not.toContain('e2e-bearer-token');
+		expect(payloads.map((p) => p.payload).join()).not.toContain(token);
+		expect(server.output()).not.toContain(token);
 	});
 
 	it('refuses the outbox to a clinician', async () => {
@@ -96,7 +97,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('outbox and calendar fee
 		expect(feed.headers.get('cache-control')).toBe('private, no-store');
 		const ics = await feed.text();
 		const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-		expect(events.map((e) => [e.summary, e.startDate.toJSDate().getTime()])).toEqual([['Dry needling session', startsAt.getTime()]]);
+		expect(events.map((e) => [e.summary, e.startDate.toJSDate().getTime()])).toEqual([['Initial consultation', startsAt.getTime()]]);
 		expect(ics).not.toMatch(/Jamie|Rivera/);
 		// The log line travels through the child's stdout pipe: it can arrive just after the response.
 		await expect.poll(() => server.output()).toContain('"route":"/calendar/[token].ics"');

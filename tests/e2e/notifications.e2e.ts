@@ -5,28 +5,33 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/lib/server/clock';
 import { openDatabase, type Database } from '../../src/lib/server/db/database';
-import { bookAppointment, demoIds } from '../../src/lib/server/notifications/appointment.fixtures';
-import { clinicianIds, countEml, expectedMessageIds, jobCounts, readOutbox, waitFor, type Booked } from './support/notices';
+import { bookFirstFree, frontDeskCtx } from '../../src/lib/server/testing/bookings';
+import { bostonDate } from './support/booking';
+import { countEml, expectedMessageIds, jobCounts, readOutbox, waitFor, type Booked } from './support/notices';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const DAY = 86_400_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The bookings fall on the next four clinic days (a weekend leaves some empty), so a reminder this
+ * many hours ahead is due for every one of them: with the bookings made "six days ago", each
+ * confirmation and reminder is due at once.
+ */
+const REMINDER_HOURS = 5 * 24;
 
 /**
- * Books `count` appointments straight into the database, as the booking service will (row and
- * notices in one transaction), a few milliseconds apart. Each starts within the next day, and was
- * "booked" two days ago, so its confirmation and 24-hour reminder are both due at once.
+ * Books `count` appointments through the real staff booking service (the slot check, the guard,
+ * the audit row, the notices: one transaction), each at the first free time of any clinician,
+ * a few milliseconds apart, with the service's clock six days back.
  */
 async function streamBookings(database: Database, count: number, gapMs: number, booked: Booked[]): Promise<void> {
-	const ids = await demoIds(database.db);
-	const providers = await clinicianIds(database.db);
-	const first = Math.ceil((Date.now() + 2 * 60 * MINUTE) / (30 * MINUTE)) * 30 * MINUTE;
+	await database.db.updateTable('clinic').set({ firstReminderHours: REMINDER_HOURS, secondReminderHours: null }).execute();
+	const desk = await frontDeskCtx(database.db, fixedClock(new Date(Date.now() - 6 * DAY)));
 	for (let i = 0; i < count; i++) {
-		const startsAt = new Date(first + Math.floor(i / providers.length) * 30 * MINUTE);
-		const provider = providers[i % providers.length]!;
-		const id = await bookAppointment(database.db, ids, { startsAt, now: new Date(Date.now() - 2 * DAY), provider });
+		const patient = { firstName: 'Kim', lastName: `Patient ${i}`, email: `stream.${i}@example.com`, phone: '617-555-0100', dateOfBirth: '1980-02-02' };
+		const { id, startsAt } = await bookFirstFree(desk, { from: bostonDate(1), to: bostonDate(4), patient });
 		booked.push({ id, startsAt });
 		await sleep(gapMs);
 	}
@@ -34,7 +39,7 @@ async function streamBookings(database: Database, count: number, gapMs: number, 
 
 /** Every expected message is in the outbox exactly once, and nothing else is. */
 function expectExactlyOnce(outbox: string, booked: Booked[], host: string): void {
-	const expected = expectedMessageIds(booked, host);
+	const expected = expectedMessageIds(booked, host, REMINDER_HOURS);
 	const seen = new Map<string, number>();
 	for (const message of readOutbox(outbox)) {
 		const id = message.headers['message-id'] ?? '';

@@ -31,6 +31,14 @@ export function zoneName(ms: number, zone: string): string {
 	return part?.value ?? zone;
 }
 
+/**
+ * "Eastern Standard Time (America/New_York)": the zone's name at that instant and its id. It has
+ * brackets of its own, so pages show it after a colon or a dash, never inside more brackets.
+ */
+export function zoneLabel(ms: number, zone: string): string {
+	return `${zoneName(ms, zone)} (${zone})`;
+}
+
 /** "Tue, Dec 1" for a 'YYYY-MM-DD' date (read as a calendar date, not an instant). */
 export function shortDate(date: string): string {
 	return new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }).format(Date.parse(`${date}T12:00:00Z`));

@@ -9,6 +9,7 @@ export type ServiceOption = {
 	consultationFirst: boolean;
 };
 
+/** `credentials`: display abbreviations ("L.Ac."), as everywhere people read them. */
 export type ProviderOption = { id: string; name: string; credentials: string[]; dryNeedlingCertified: boolean };
 
 /** A bookable time: `value` is RFC 3339 with the clinic's offset; `label` the wall-clock time there. */

@@ -19,12 +19,12 @@ export function countEml(dir: string): number {
 	return readdirSync(dir).filter((f) => f.endsWith('.eml')).length;
 }
 
-/** The Message-IDs the confirmation and the 24-hour reminder of each booking must carry. */
-export function expectedMessageIds(booked: Booked[], host: string): Map<string, string> {
+/** The Message-IDs the confirmation and the reminder (`hoursBefore` ahead) of each booking must carry. */
+export function expectedMessageIds(booked: Booked[], host: string, hoursBefore = 24): Map<string, string> {
 	const expected = new Map<string, string>();
 	for (const { id, startsAt } of booked) {
 		expected.set(messageIdFor(changeEmailKey(id, 0, 'booked'), host), `confirmation of ${id}`);
-		expected.set(messageIdFor(reminderKey(id, 24, startsAt), host), `reminder of ${id}`);
+		expected.set(messageIdFor(reminderKey(id, hoursBefore, startsAt), host), `reminder of ${id}`);
 	}
 	return expected;
 }
@@ -38,10 +38,6 @@ export async function jobCounts(db: Kysely<DB>): Promise<{ open: number; failed:
 	};
 }
 
-/** Clinician ids of the demo clinic, to spread bookings so they never overlap. */
-export async function clinicianIds(db: Kysely<DB>): Promise<string[]> {
-	return (await db.selectFrom('staff').select('id').where('role', '=', 'clinician').orderBy('email').execute()).map((r) => r.id);
-}
 
 /** Polls until `check` holds (usable in hooks, where expect.poll is not). */
 export async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 60_000): Promise<void> {

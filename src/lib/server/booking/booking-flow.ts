@@ -7,7 +7,8 @@ import type { AvailableSlot } from '../scheduling/availability';
 import { parseInstant } from '../scheduling/rfc3339';
 import { verifyResultToken } from '../screening/result-token';
 import { patientDetailsSchema } from '../../shared/booking.schema';
-import { fullTime, zoneName } from '../../shared/booking-time';
+import { fullTime, zoneLabel } from '../../shared/booking-time';
+import { credentialAbbreviation } from '../../shared/credentials';
 import type { BookingView, Carried, ProviderOption, ServiceOption, Summary } from '../../shared/booking-view';
 import { firstMessages } from '../../shared/form-values';
 import { manageUrlFor } from './booking-api';
@@ -46,7 +47,7 @@ const toOption = (s: CatalogService): ServiceOption => ({
 });
 
 const providerOptions = (s: CatalogService): ProviderOption[] =>
-	s.providers.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, dryNeedlingCertified: p.dryNeedlingCertified }));
+	s.providers.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials.map(credentialAbbreviation), dryNeedlingCertified: p.dryNeedlingCertified }));
 
 type Context = { ctx: Ctx; clinic: Clinic; catalog: CatalogService[]; form: Form; origin: string; assessmentNotice?: string };
 
@@ -60,7 +61,7 @@ function summary(c: Context, service: CatalogService, provider: string, startMs:
 		serviceName: service.name,
 		providerName: providerName(c, service, provider),
 		timeLabel: fullTime(startMs, c.clinic.timeZone),
-		zoneLabel: `${zoneName(startMs, c.clinic.timeZone)} (${c.clinic.timeZone})`
+		zoneLabel: zoneLabel(startMs, c.clinic.timeZone)
 	};
 }
 

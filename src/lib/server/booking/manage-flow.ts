@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { findServiceById } from '../scheduling/bookable-service';
 import { formatInstant } from '../scheduling/rfc3339';
-import { fullTime, zoneName } from '../../shared/booking-time';
+import { fullTime, zoneLabel } from '../../shared/booking-time';
 import type { ManageView } from '../../shared/booking-view';
 import { STATUS_LABELS } from './appointment';
 import { SlotTakenError } from './booking-errors';
@@ -21,7 +21,7 @@ function viewOf(m: ManagedAppointment, mode: ManageView['mode'] = 'view', extra:
 			serviceName: a.serviceName,
 			providerName: a.providerName,
 			timeLabel: fullTime(a.startsAt.getTime(), zone),
-			zoneLabel: `${zoneName(a.startsAt.getTime(), zone)} (${zone})`
+			zoneLabel: zoneLabel(a.startsAt.getTime(), zone)
 		},
 		locationName: a.locationName,
 		address: a.locationAddress,

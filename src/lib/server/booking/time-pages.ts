@@ -5,7 +5,7 @@ import { searchSlots } from '../scheduling/availability.service';
 import { formatInstant } from '../scheduling/rfc3339';
 import type { ResolvedServiceRules } from '../scheduling/schedule';
 import { addDays, daysBetween, isLocalDate, localDateOf, localDay } from '../scheduling/zoned-time';
-import { clockTime, dayHeading, zoneName } from '../../shared/booking-time';
+import { clockTime, dayHeading, zoneLabel } from '../../shared/booking-time';
 import type { DayOption, TimeOption } from '../../shared/booking-view';
 
 /** A page of free times (seven clinic days) for the booking and manage pages. */
@@ -64,7 +64,7 @@ export async function timesPage(
 	}
 	return {
 		days,
-		zoneLabel: `${zoneName(localDay(zone, from).startMs + 12 * 3_600_000, zone)} (${zone})`,
+		zoneLabel: zoneLabel(localDay(zone, from).startMs + 12 * 3_600_000, zone),
 		earlier: from > today ? (daysBetween(today, from) >= DAYS_PER_PAGE ? addDays(from, -DAYS_PER_PAGE) : today) : null,
 		later: addDays(from, DAYS_PER_PAGE) <= last ? addDays(from, DAYS_PER_PAGE) : null
 	};

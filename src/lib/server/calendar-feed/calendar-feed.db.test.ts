@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { anonymous } from '../auth/actor';
 import { fixedClock } from '../clock';
 import { seedDemoClinic } from '../demo/demo-clinic';
-import { bookAppointment, changeAppointment, demoIds, type DemoIds } from '../notifications/appointment.fixtures';
+import { alexId, bookAt, cancelAt, frontDeskCtx } from '../testing/bookings';
 import { domainError } from '../testing/domain-error';
 import { describeEachEngine } from '../testing/engines';
 import { staffActor, TEST_NOW, testCtx } from '../testing/test-context';
@@ -26,7 +26,7 @@ function events(ics: string) {
 }
 
 describeEachEngine('provider calendar feeds', (handle) => {
-	let ids: DemoIds;
+	let alex: string;
 	let clinician: Ctx;
 	let colleague: Ctx;
 	let admin: Ctx;
@@ -35,21 +35,25 @@ describeEachEngine('provider calendar feeds', (handle) => {
 
 	beforeAll(async () => {
 		await seedDemoClinic(handle.db, fixedClock(TEST_NOW));
-		ids = await demoIds(handle.db);
-		const alex = await staffActor(handle.db, 'clinician');
-		clinician = testCtx(handle.db, { ...alex, staffId: ids.provider, email: 'alex.chen@boston-spine.example', name: 'Dr. Alex Chen' });
+		alex = await alexId(handle.db);
+		const someClinician = await staffActor(handle.db, 'clinician');
+		clinician = testCtx(handle.db, { ...someClinician, staffId: alex, email: 'alex.chen@boston-spine.example', name: 'Dr. Alex Chen' });
 		const other = await handle.db.selectFrom('staff').select(['id', 'name', 'email']).where('email', '=', 'priya.nair@boston-spine.example').executeTakeFirstOrThrow();
-		colleague = testCtx(handle.db, { ...alex, staffId: other.id, email: other.email, name: other.name });
+		colleague = testCtx(handle.db, { ...someClinician, staffId: other.id, email: other.email, name: other.name });
 		admin = testCtx(handle.db, await staffActor(handle.db, 'admin'));
 		visitor = testCtx(handle.db, anonymous);
-		const at = (days: number, hourUtc: number) => new Date(TEST_NOW.getTime() + days * DAY + (hourUtc - 15) * 3_600_000);
-		booked.soon = await bookAppointment(handle.db, ids, { startsAt: at(3, 15), now: TEST_NOW });
-		booked.past = await bookAppointment(handle.db, ids, { startsAt: at(-10, 15), now: TEST_NOW });
-		booked.cancelled = await bookAppointment(handle.db, ids, { startsAt: at(4, 15), now: TEST_NOW });
-		await changeAppointment(handle.db, booked.cancelled, 'cancelled', { now: TEST_NOW });
-		booked.tooFar = await bookAppointment(handle.db, ids, { startsAt: at(200, 15), now: TEST_NOW });
-		booked.tooOld = await bookAppointment(handle.db, ids, { startsAt: at(-40, 15), now: TEST_NOW });
-		booked.colleagues = await bookAppointment(handle.db, ids, { startsAt: at(3, 15), now: TEST_NOW, provider: other.id });
+		// 15:00 UTC is 10:00 or 11:00 in Boston: a working hour of Dr. Chen (and Dr. Nair) on weekdays.
+		const at = (days: number) => new Date(TEST_NOW.getTime() + days * DAY);
+		// Through the real booking and cancel services; past visits were booked before they happened.
+		const desk = async (daysAgo = 0) => frontDeskCtx(handle.db, fixedClock(at(-daysAgo)));
+		const book = async (days: number, providerId = alex) => (await bookAt(await desk(Math.max(0, 1 - days)), at(days), { providerId })).id;
+		booked.soon = await book(3);
+		booked.past = await book(-10);
+		booked.cancelled = await book(4);
+		await cancelAt(await desk(), booked.cancelled);
+		booked.tooFar = await book(200);
+		booked.tooOld = await book(-42);
+		booked.colleagues = await book(3, other.id);
 	});
 
 	it('gives a 256-bit link once, stores only its hash, and serves the provider’s live appointments without patient details', async () => {
@@ -57,7 +61,7 @@ describeEachEngine('provider calendar feeds', (handle) => {
 		const { url } = await createOwnFeed(clinician, ORIGIN);
 		const token = tokenOf(url);
 		const stored = await handle.db.selectFrom('calendarFeed').select(['tokenHash', 'staffId']).execute();
-		expect(stored).toEqual([{ tokenHash: hashFeedToken(token), staffId: ids.provider }]);
+		expect(stored).toEqual([{ tokenHash: hashFeedToken(token), staffId: alex }]);
 		expect(JSON.stringify(stored)).not.toContain(token);
 
 		const ics = await renderCalendarFeed(visitor, token, ORIGIN);
@@ -73,7 +77,7 @@ describeEachEngine('provider calendar feeds', (handle) => {
 		const status = await ownFeedStatus(clinician);
 		expect(status).toMatchObject({ active: true, lastFetchedAt: TEST_NOW });
 		const fetched = await handle.db.selectFrom('auditEvent').select(['action', 'actorId', 'actorType']).where('action', '=', 'calendar_feed.fetched').execute();
-		expect(fetched).toEqual([{ action: 'calendar_feed.fetched', actorId: ids.provider, actorType: 'staff' }]);
+		expect(fetched).toEqual([{ action: 'calendar_feed.fetched', actorId: alex, actorType: 'staff' }]);
 	});
 
 	it('stops serving a link once revoked or replaced, and answers malformed tokens alike', async () => {
@@ -114,8 +118,8 @@ describeEachEngine('provider calendar feeds', (handle) => {
 			handle.db
 				.insertInto('calendarFeed')
 				.values([
-					{ id: 'dup-1', staffId: ids.provider, tokenHash: 'h1', createdAt: TEST_NOW.toISOString(), revokedAt: null, lastFetchedAt: null },
-					{ id: 'dup-2', staffId: ids.provider, tokenHash: 'h2', createdAt: TEST_NOW.toISOString(), revokedAt: null, lastFetchedAt: null }
+					{ id: 'dup-1', staffId: alex, tokenHash: 'h1', createdAt: TEST_NOW.toISOString(), revokedAt: null, lastFetchedAt: null },
+					{ id: 'dup-2', staffId: alex, tokenHash: 'h2', createdAt: TEST_NOW.toISOString(), revokedAt: null, lastFetchedAt: null }
 				])
 				.execute()
 		).rejects.toThrow();

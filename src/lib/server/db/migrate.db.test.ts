@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_CODES } from '../../shared/credentials';
+import { CREDENTIAL_CODES, CREDENTIALS } from '../../shared/credentials';
 import { EngineHandle, ENGINES, describeEachEngine } from '../testing/engines';
 import { migrateAllDown, migrateToLatest } from './migrate';
 import { migrations } from './migrations';
@@ -60,9 +60,11 @@ describeEachEngine('schema invariants', (handle) => {
 		updatedAt: now
 	};
 
-	it('holds exactly the credential codes the app knows', async () => {
-		const rows = await handle.db.selectFrom('credential').select('code').execute();
-		expect(rows.map((r) => r.code).sort()).toEqual([...CREDENTIAL_CODES].sort());
+	it('holds exactly the credential codes and names the app knows', async () => {
+		const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : 1);
+		const rows = (await handle.db.selectFrom('credential').select(['code', 'label']).execute()).sort(byCode);
+		expect(rows.map((r) => r.code)).toEqual([...CREDENTIAL_CODES].sort());
+		expect(rows).toEqual([...CREDENTIALS].sort(byCode).map(({ code, label }) => ({ code, label })));
 	});
 
 	it('refuses a negative duration, an unknown kind and a duplicate slug', async () => {

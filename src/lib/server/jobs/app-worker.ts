@@ -11,7 +11,7 @@ export function createAppJobWorker(app: App): JobWorker {
 			db: app.database.db,
 			clock: app.clock,
 			log: app.log,
-			env: { mail: app.mail, probe: probeFor(app.config), host: noticeHost(app.config.origin) }
+			env: { mail: app.mail, probe: probeFor(app.config), host: noticeHost(app.config.origin), ...(app.config.origin ? { origin: app.config.origin } : {}) }
 		},
 		notificationHandlers,
 		{ ...DEFAULT_WORKER_OPTIONS, pollMs: app.config.jobs.pollMs, leaseMs: app.config.jobs.leaseMs }

@@ -32,6 +32,8 @@ export type NotificationEnv = {
 	probe: DeliveryProbe;
 	/** Host name for UIDs and Message-IDs (from ORIGIN), stable across restarts. */
 	host: string;
+	/** The site's ORIGIN, for links in emails (the booking page); none when it is not set. */
+	origin?: string;
 };
 
 /** What to send, or why not (a code); `orphan` when the appointment no longer exists. */

@@ -60,7 +60,8 @@ export const appointmentEmailHandler: JobHandler<NotificationEnv> = {
 			if (facts.appointment.sequence > payload.sequence) return { skip: 'superseded' };
 			const isCancelled = facts.appointment.status === 'cancelled';
 			if (isCancelled !== (payload.change === 'cancelled')) return { skip: 'status_changed' };
-			return compose({ ...facts, kind: payload.change, ...(payload.manageUrl ? { manageUrl: payload.manageUrl } : {}) }, run);
+			const links = payload.change === 'cancelled' && run.env.origin ? { bookUrl: `${run.env.origin}/book` } : payload.manageUrl ? { manageUrl: payload.manageUrl } : {};
+			return compose({ ...facts, kind: payload.change, ...links }, run);
 		});
 	}
 };

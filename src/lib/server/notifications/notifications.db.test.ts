@@ -15,7 +15,7 @@ import { memoryMailer, type Mailer, type MailMessage } from '../mail/mail';
 import { outboxMailer } from '../mail/transports';
 import { describeEachEngine } from '../testing/engines';
 import { TEST_NOW } from '../testing/test-context';
-import { bookAppointment, changeAppointment, demoIds, type DemoIds } from './appointment.fixtures';
+import { alexId, bookAt, bookFirstFree, cancelAt, frontDeskCtx, moveAt, TEST_PATIENT } from '../testing/bookings';
 import { messageIdFor } from './deliver';
 import { deliveriesOf, insertDelivery } from './delivery.repository';
 import { outboxProbe, unknowableProbe, type DeliveryProbe } from './delivery-probe';
@@ -27,7 +27,7 @@ const log = pino({ level: 'silent' });
 const HOST = 'clinic.example';
 const HOUR = 3_600_000;
 const LEASE = 2 * 60_000;
-const MANAGE = 'https://clinic.example/appointments/manage/QmFyZS1iZWFyZXItdG9rZW4tZm9yLXRlc3Rz';
+const ORIGIN = 'https://clinic.example';
 /** Tuesday 1 December 2026, 10:00 in Boston. */
 const TUESDAY_10AM = new Date('2026-12-01T15:00:00.000Z');
 
@@ -73,24 +73,28 @@ describe('reminderLeadTimes', () => {
 });
 
 describeEachEngine('appointment notices', (handle) => {
-	let ids: DemoIds;
+	let alex: string;
 	beforeAll(async () => {
 		await seedDemoClinic(handle.db, fixedClock(TEST_NOW));
-		ids = await demoIds(handle.db);
+		alex = await alexId(handle.db);
 	});
+	/** Through the real booking, reschedule and cancel services, with Dr. Alex Chen, at `clock`'s time. */
+	const book = async (startsAt: Date, clock: Clock = fixedClock(TEST_NOW)) => (await bookAt(await frontDeskCtx(handle.db, clock, ORIGIN), startsAt, { providerId: alex })).id;
+	const move = async (id: string, startsAt: Date, clock: Clock) => moveAt(await frontDeskCtx(handle.db, clock), id, startsAt);
+	const cancel = async (id: string, clock: Clock) => cancelAt(await frontDeskCtx(handle.db, clock), id);
 	beforeEach(async () => {
 		await handle.db.updateTable('clinic').set({ firstReminderHours: 24, secondReminderHours: null }).execute();
 	});
 
 	it('queues a confirmation now and a reminder 24 h before; 2 h too when the clinic asks for it', async () => {
-		const one = await bookAppointment(handle.db, ids, { startsAt: TUESDAY_10AM, now: TEST_NOW });
+		const one = await book(TUESDAY_10AM);
 		expect((await jobsOf(handle.db, one)).map((j) => [j.kind, j.runAt.toISOString(), j.status])).toEqual([
 			[EMAIL_JOB_KIND, TEST_NOW.toISOString(), 'queued'],
 			[REMINDER_JOB_KIND, '2026-11-30T15:00:00.000Z', 'queued']
 		]);
 
 		await handle.db.updateTable('clinic').set({ secondReminderHours: 2 }).execute();
-		const two = await bookAppointment(handle.db, ids, { startsAt: new Date(TUESDAY_10AM.getTime() + HOUR), now: TEST_NOW });
+		const two = await book(new Date(TUESDAY_10AM.getTime() + HOUR));
 		expect((await jobsOf(handle.db, two)).map((j) => j.runAt.toISOString())).toEqual([
 			TEST_NOW.toISOString(),
 			'2026-11-30T16:00:00.000Z',
@@ -98,7 +102,7 @@ describeEachEngine('appointment notices', (handle) => {
 		]);
 
 		// Booked three hours ahead: the 24-hour reminder would be in the past, the 2-hour one is not.
-		const soon = await bookAppointment(handle.db, ids, { startsAt: new Date(TEST_NOW.getTime() + 3 * HOUR), now: TEST_NOW });
+		const soon = await book(new Date(TEST_NOW.getTime() + 3 * HOUR));
 		expect((await jobsOf(handle.db, soon)).filter((j) => j.kind === REMINDER_JOB_KIND).map((j) => j.key)).toEqual([
 			`appointment-reminder:${soon}:2h:${new Date(TEST_NOW.getTime() + 3 * HOUR).toISOString()}`
 		]);
@@ -115,7 +119,9 @@ describeEachEngine('appointment notices', (handle) => {
 		const clock = fixedClock(TEST_NOW);
 		const mail = memoryMailer();
 		const wednesday = new Date('2026-12-02T15:00:00.000Z');
-		const id = await bookAppointment(handle.db, ids, { startsAt: wednesday, now: TEST_NOW, manageUrl: MANAGE });
+		const { id, manageToken } = await bookAt(await frontDeskCtx(handle.db, clock, ORIGIN), wednesday, { providerId: alex });
+		const MANAGE = `${ORIGIN}/appointments/manage/${manageToken}`;
+		expect(manageToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
 		expect(JSON.stringify(await jobsOf(handle.db, id))).toContain(MANAGE);
 
 		const w = worker(handle.db, clock, mail, memoryProbe(mail));
@@ -124,7 +130,7 @@ describeEachEngine('appointment notices', (handle) => {
 		const sent = sentFor(mail, id);
 		expect(sent).toHaveLength(1);
 		const message = sent[0]!;
-		expect(message.to).toBe('jamie.rivera@example.com');
+		expect(message.to).toBe(TEST_PATIENT.email);
 		expect(message.replyTo).toBe('hello@boston-spine.example');
 		expect(message.subject).toBe('Appointment confirmed: Wed, Dec 2, 10:00 AM EST — Boston Spine');
 		expect(message.text).toContain(MANAGE);
@@ -145,11 +151,11 @@ describeEachEngine('appointment notices', (handle) => {
 		const clock = fixedClock(TEST_NOW);
 		const mail = memoryMailer();
 		const w = worker(handle.db, clock, mail, memoryProbe(mail));
-		const id = await bookAppointment(handle.db, ids, { startsAt: new Date('2026-12-16T15:00:00Z'), now: TEST_NOW });
+		const id = await book(new Date('2026-12-16T15:00:00Z'), clock);
 		await drain(w);
 		clock.advance(HOUR);
 		const moved = new Date('2026-12-17T19:30:00Z');
-		await changeAppointment(handle.db, id, 'rescheduled', { now: clock.now(), startsAt: moved });
+		await move(id, moved, clock);
 		const reminders = (await jobsOf(handle.db, id)).filter((j) => j.kind === REMINDER_JOB_KIND);
 		expect(reminders.map((j) => [j.runAt.toISOString(), j.status])).toEqual([
 			['2026-12-15T15:00:00.000Z', 'cancelled'],
@@ -179,13 +185,14 @@ describeEachEngine('appointment notices', (handle) => {
 
 	it('revives the reminder when an appointment moves away and back', async () => {
 		const a = new Date('2026-12-04T15:00:00Z');
-		const id = await bookAppointment(handle.db, ids, { startsAt: a, now: TEST_NOW });
-		await changeAppointment(handle.db, id, 'rescheduled', { now: TEST_NOW, startsAt: new Date('2026-12-04T17:00:00Z') });
-		await changeAppointment(handle.db, id, 'rescheduled', { now: TEST_NOW, startsAt: a });
+		const clock = fixedClock(TEST_NOW);
+		const id = await book(a, clock);
+		await move(id, new Date('2026-12-04T18:00:00Z'), clock);
+		await move(id, a, clock);
 		const reminders = (await jobsOf(handle.db, id)).filter((j) => j.kind === REMINDER_JOB_KIND);
 		expect(reminders.map((j) => [j.runAt.toISOString(), j.status])).toEqual([
 			['2026-12-03T15:00:00.000Z', 'queued'],
-			['2026-12-03T17:00:00.000Z', 'cancelled']
+			['2026-12-03T18:00:00.000Z', 'cancelled']
 		]);
 	});
 
@@ -193,8 +200,8 @@ describeEachEngine('appointment notices', (handle) => {
 		const clock = fixedClock(TEST_NOW);
 		const mail = memoryMailer();
 		const w = worker(handle.db, clock, mail, memoryProbe(mail));
-		const id = await bookAppointment(handle.db, ids, { startsAt: new Date('2026-12-07T15:00:00Z'), now: TEST_NOW });
-		await changeAppointment(handle.db, id, 'cancelled', { now: TEST_NOW });
+		const id = await book(new Date('2026-12-07T15:00:00Z'), clock);
+		await cancel(id, clock);
 		await drain(w);
 		clock.set(new Date('2026-12-07T12:00:00Z'));
 		await drain(w);
@@ -213,12 +220,12 @@ describeEachEngine('appointment notices', (handle) => {
 	it('a reminder already in a worker’s hands when the appointment is cancelled sends nothing', async () => {
 		const clock = fixedClock(TEST_NOW);
 		const mail = memoryMailer();
-		const id = await bookAppointment(handle.db, ids, { startsAt: new Date('2026-12-08T15:00:00Z'), now: TEST_NOW });
+		const id = await book(new Date('2026-12-08T15:00:00Z'), clock);
 		await drain(worker(handle.db, clock, mail, memoryProbe(mail)));
 		clock.set(new Date('2026-12-07T15:00:00Z'));
 		// A worker takes the reminder and dies; meanwhile the patient cancels.
 		await claimJobs(handle.db, { workerId: 'dead', now: clock.now(), leaseMs: LEASE, limit: 10, kinds: [REMINDER_JOB_KIND] });
-		await changeAppointment(handle.db, id, 'cancelled', { now: clock.now() });
+		await cancel(id, clock);
 		clock.advance(LEASE);
 		await drain(worker(handle.db, clock, mail, memoryProbe(mail)));
 		expect((await deliveriesOf(handle.db, id)).map((d) => [d.kind, d.state, d.reason])).toEqual([
@@ -238,11 +245,13 @@ describeEachEngine('appointment notices', (handle) => {
 
 		/** What kill -9 leaves behind: the job claimed by a dead worker and its 'sending' mark. */
 		let slot = 0;
+		// Wednesday 9 December, 08:00 to 13:00 in Boston, around Dr. Chen's lunch hour.
+		const WEDNESDAY_TIMES = ['13:00', '14:00', '15:00', '16:00', '18:00'].map((t) => new Date(`2026-12-09T${t}:00Z`));
 		async function dieWhileSending(clock: Clock, sentBeforeDeath: boolean): Promise<{ id: string; key: string }> {
 			// Whatever else is due goes out first, so the dead worker holds only this test's job.
 			await drain(worker(handle.db, clock, memoryMailer(), unknowableProbe));
-			const startsAt = new Date(Date.parse('2026-12-09T14:00:00Z') + slot++ * HOUR);
-			const id = await bookAppointment(handle.db, ids, { startsAt, now: clock.now() });
+			const startsAt = WEDNESDAY_TIMES[slot++]!;
+			const id = await book(startsAt, clock);
 			const [job] = (await claimJobs(handle.db, { workerId: 'dead', now: clock.now(), leaseMs: LEASE, limit: 50, kinds: [EMAIL_JOB_KIND] })).filter(
 				(j) => j.key.includes(id)
 			);
@@ -290,7 +299,7 @@ describeEachEngine('appointment notices', (handle) => {
 
 		it('a transport error leaves no mark: retried after a backoff and sent once', async () => {
 			const clock = fixedClock(new Date('2026-12-01T12:00:00Z'));
-			const id = await bookAppointment(handle.db, ids, { startsAt: new Date('2026-12-10T15:00:00Z'), now: clock.now() });
+			const id = await book(new Date('2026-12-10T15:00:00Z'), clock);
 			const real = memoryMailer();
 			let failures = 1;
 			const flaky: Mailer = {
@@ -316,12 +325,13 @@ describeEachEngine('appointment notices', (handle) => {
 			const clock = fixedClock(new Date('2026-12-01T12:00:00Z'));
 			const mail = memoryMailer();
 			const booked: string[] = [];
-			for (let i = 0; i < 20; i++) {
-				booked.push(await bookAppointment(handle.db, ids, { startsAt: new Date(Date.parse('2026-12-14T14:00:00Z') + i * HOUR), now: clock.now() }));
-			}
+			// Twenty follow-ups on Monday 14 December, each at the first free time of any clinician.
+			const desk = await frontDeskCtx(handle.db, clock);
+			for (let i = 0; i < 20; i++) booked.push((await bookFirstFree(desk, { from: '2026-12-14', to: '2026-12-14' })).id);
 			const workers = [worker(handle.db, clock, mail, memoryProbe(mail), 'a'), worker(other?.db ?? handle.db, clock, mail, memoryProbe(mail), 'b')];
 			await Promise.all(workers.map(drain));
-			clock.set(new Date('2026-12-14T13:00:00Z'));
+			// 07:00 in Boston: every 24-hour reminder is due and no appointment has started.
+			clock.set(new Date('2026-12-14T12:00:00Z'));
 			await Promise.all(workers.map(drain));
 			const messageIds = mail.sent.map((m) => m.messageId);
 			expect(new Set(messageIds).size).toBe(messageIds.length);

@@ -34,9 +34,13 @@ describe('renderAppointmentEmail', () => {
 		expect(moved.subject).toBe('Appointment moved: now Wed, Jul 1, 9:30 AM EDT — Boston Spine');
 		expect(moved.html).toContain('<h1>Your appointment has moved</h1>');
 
-		const cancelled = renderAppointmentEmail(sampleNotice({ kind: 'cancelled', manageUrl: MANAGE }));
+		const cancelled = renderAppointmentEmail(sampleNotice({ kind: 'cancelled', manageUrl: MANAGE, bookUrl: 'https://clinic.example/book' }));
 		expect(cancelled.text).toContain('10:30 AM EST (cancelled)');
-		expect(cancelled.text).toContain('To book again, call us at (617) 555-0142.');
+		expect(cancelled.text).not.toContain('To book again, call us');
+		expect(cancelled.text).toContain('Book a new time online: https://clinic.example/book\nOr call us at (617) 555-0142.');
+		expect(cancelled.html).toContain('<a href="https://clinic.example/book">Book a new time online</a>');
+		// Without a known web address, the phone alone.
+		expect(renderAppointmentEmail(sampleNotice({ kind: 'cancelled' })).text).toContain('To book a new time, call us at (617) 555-0142.');
 		// The link is useless after a cancellation, and a bearer link should travel no further than needed.
 		expect(cancelled.text).not.toContain(MANAGE);
 		expect(cancelled.text).not.toContain('notice if you need to change');

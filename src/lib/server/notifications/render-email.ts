@@ -68,7 +68,9 @@ export function renderAppointmentEmail(view: NoticeView): RenderedEmail {
 
 	const blocks: Block[] = [];
 	if (cancelled) {
-		blocks.push({ kind: 'p', text: `To book again, call us at ${view.clinic.phone}.` });
+		// Booking online is open day and night; the phone for those who prefer it.
+		if (view.bookUrl) blocks.push({ kind: 'link', label: 'Book a new time online', href: view.bookUrl, after: `Or call us at ${view.clinic.phone}.` });
+		else blocks.push({ kind: 'p', text: `To book a new time, call us at ${view.clinic.phone}.` });
 		blocks.push({ kind: 'p', text: 'The attached calendar update removes the appointment from your calendar.' });
 	} else {
 		if (view.manageUrl) {

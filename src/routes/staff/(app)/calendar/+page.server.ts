@@ -2,7 +2,7 @@ import { calendarQuery, getCalendar } from '$lib/server/booking/staff-appointmen
 import { pageError } from '$lib/server/http';
 import { localDateOf } from '$lib/server/scheduling/zoned-time';
 import { getClinic } from '$lib/server/clinic/clinic.service';
-import { clockTime, dayHeading, zoneName } from '$lib/shared/booking-time';
+import { clockTime, dayHeading, zoneLabel } from '$lib/shared/booking-time';
 import { STATUS_LABELS } from '$lib/server/booking/appointment';
 
 export async function load({ locals, url }) {
@@ -14,7 +14,7 @@ export async function load({ locals, url }) {
 		return {
 			query,
 			zone,
-			zoneLabel: `${zoneName(calendar.days[0]!.startMs + 12 * 3_600_000, zone)} (${zone})`,
+			zoneLabel: zoneLabel(calendar.days[0]!.startMs + 12 * 3_600_000, zone),
 			previous: calendar.previous,
 			next: calendar.next,
 			today: calendar.today,

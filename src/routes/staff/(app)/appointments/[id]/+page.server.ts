@@ -8,7 +8,7 @@ import { timeOption, timesPage } from '$lib/server/booking/time-pages';
 import { findServiceById } from '$lib/server/scheduling/bookable-service';
 import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
-import { fullTime, zoneName } from '$lib/shared/booking-time';
+import { fullTime, zoneLabel } from '$lib/shared/booking-time';
 import { PRECAUTION_LABELS, RECOMMENDATION_LABELS } from '$lib/shared/screening/labels';
 
 export async function load({ locals, params, url }) {
@@ -27,7 +27,7 @@ export async function load({ locals, params, url }) {
 			providerName: a.providerName,
 			location: `${a.locationName}, ${a.locationAddress}`,
 			when: fullTime(a.startsAt.getTime(), zone),
-			zoneLabel: `${zoneName(a.startsAt.getTime(), zone)} (${zone})`,
+			zoneLabel: zoneLabel(a.startsAt.getTime(), zone),
 			status: a.status,
 			statusLabel: STATUS_LABELS[a.status],
 			late: a.lateCancellation,
