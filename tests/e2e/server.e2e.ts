@@ -7,6 +7,8 @@ import { ADMIN, PASSWORD, dryNeedlingForm } from './support/demo';
 import { get, postForm, signIn } from './support/http';
 import { freePort, runServerToExit, startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
+const PRODUCTION_SECRET = 'a-real-secret-for-this-test-only-0123456789';
+
 describe('the production server', () => {
 	const database = tempDatabaseFile();
 	let server: RunningServer;
@@ -90,7 +92,13 @@ describe('configuration', () => {
 	it.each([
 		[{ DATABASE_URL: 'mysql://db/clinic' }, 'DATABASE_URL'],
 		[{ SESSION_IDLE_MINUTES: 'soon' }, 'SESSION_IDLE_MINUTES'],
-		[{ NODE_ENV: 'production', ORIGIN: 'https://clinic.example' }, 'APP_SECRET']
+		[{ NODE_ENV: 'production', ORIGIN: 'https://clinic.example' }, 'APP_SECRET'],
+		// Production is NODE_ENV=production whatever the ORIGIN: the default secret, a short one and
+		// demo data are refused over plain http too.
+		[{ NODE_ENV: 'production' }, 'APP_SECRET'],
+		[{ NODE_ENV: 'production', ORIGIN: 'http://localhost:3000' }, 'APP_SECRET'],
+		[{ NODE_ENV: 'production', ORIGIN: 'http://localhost:3000', APP_SECRET: 'only-thirty-one-characters-long' }, 'APP_SECRET'],
+		[{ NODE_ENV: 'production', ORIGIN: 'http://localhost:3000', APP_SECRET: PRODUCTION_SECRET, DEMO_DATA: 'true' }, 'DEMO_DATA']
 	])('exits 1 with one line naming the variable: %o', async (env, variable) => {
 		const database = tempDatabaseFile();
 		try {
@@ -100,6 +108,65 @@ describe('configuration', () => {
 			expect(lines).toHaveLength(1);
 			expect(lines[0]).toMatch(new RegExp(`^Configuration error: ${variable} `));
 		} finally {
+			database.cleanup();
+		}
+	});
+});
+
+describe('production start-up', () => {
+	it('refuses a database that holds the demo clinic, naming the variable in one line', async () => {
+		const database = tempDatabaseFile();
+		try {
+			// A development start seeds the demo clinic into the file.
+			const development = await startServer({ DATABASE_FILE: database.file });
+			await development.stop();
+			const result = await runServerToExit({ DATABASE_FILE: database.file, NODE_ENV: 'production', ORIGIN: 'https://clinic.example', APP_SECRET: PRODUCTION_SECRET });
+			expect(result.code).toBe(1);
+			const lines = result.stderr.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(/DATABASE_FILE .*demo clinic/);
+		} finally {
+			database.cleanup();
+		}
+	});
+
+	it('serves production over plain http but says so in one warning line at start, with MFA required', async () => {
+		const database = tempDatabaseFile();
+		const server = await startServer({ DATABASE_FILE: database.file, NODE_ENV: 'production', APP_SECRET: PRODUCTION_SECRET });
+		try {
+			expect((await get(`${server.url}/healthz`)).status).toBe(200);
+			const warnings = server.output().split('\n').filter((line) => line.includes('production over plain http'));
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0]).toContain(`ORIGIN=${server.url}`);
+			// No demo clinic, so no public logins printed.
+			expect(server.output()).not.toContain(PASSWORD);
+		} finally {
+			await server.stop();
+			database.cleanup();
+		}
+	});
+});
+
+describe('sign-in throttle across two processes on one SQLite file', () => {
+	it('lets at most 4 of 20 parallel wrong passwords for one account be checked', async () => {
+		const database = tempDatabaseFile();
+		const first = await startServer({ DATABASE_FILE: database.file });
+		const second = await startServer({ DATABASE_FILE: database.file });
+		try {
+			const statuses = await Promise.all(
+				Array.from({ length: 20 }, (_, i) => {
+					const server = i % 2 === 0 ? first : second;
+					return postForm(`${server.url}/staff/sign-in`, { email: ADMIN, password: `wrong guess ${i}` }, { origin: server.url }).then(async (response) => {
+						await response.body?.cancel();
+						return response.status;
+					});
+				})
+			);
+			// 401: the password was checked and was wrong; 429: refused before any check.
+			expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+			expect(statuses.filter((status) => status === 429)).toHaveLength(16);
+		} finally {
+			await Promise.all([first.stop(), second.stop()]);
 			database.cleanup();
 		}
 	});
