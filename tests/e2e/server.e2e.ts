@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -26,11 +27,52 @@ describe('the production server', () => {
 		expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
 	});
 
-	it('sends a signed-out visitor on a staff page to sign-in', async () => {
-		for (const path of ['/staff', '/staff/admin/services', '/staff/admin/staff/anything']) {
+	it('sends a signed-out visitor on a staff page to sign-in, remembering the page', async () => {
+		const expected = {
+			'/staff': '/staff/sign-in',
+			'/staff/admin/services': '/staff/sign-in?next=%2Fstaff%2Fadmin%2Fservices',
+			'/staff/admin/staff/anything?tab=2': '/staff/sign-in?next=%2Fstaff%2Fadmin%2Fstaff%2Fanything%3Ftab%3D2'
+		};
+		for (const [path, location] of Object.entries(expected)) {
 			const response = await get(`${server.url}${path}`);
 			expect(response.status, path).toBe(303);
-			expect(response.headers.get('location')).toBe('/staff/sign-in');
+			expect(response.headers.get('location')).toBe(location);
+		}
+		const page = await (await get(`${server.url}${expected['/staff/admin/services']}`)).text();
+		expect(page).toContain('Sign in to continue to the page you asked for.');
+		const signedIn = await postForm(`${server.url}${expected['/staff/admin/services']}`, { email: ADMIN, password: PASSWORD }, { origin: server.url });
+		expect(signedIn.status).toBe(303);
+		expect(signedIn.headers.get('location')).toBe('/staff/admin/services');
+	});
+
+	it('says a session ended (idle or past its 12 hours) and returns to the page after signing in again', async () => {
+		const sessionAged = (column: 'last_seen_at' | 'expires_at', cookie: string) => {
+			const token = cookie.split('=')[1]!;
+			const file = new SqliteDatabase(database.file);
+			file.prepare(`update session set ${column} = ? where token_hash = ?`).run('2020-01-01T00:00:00.000Z', createHash('sha256').update(token).digest('hex'));
+			file.close();
+		};
+		for (const column of ['last_seen_at', 'expires_at'] as const) {
+			const { cookie } = await signIn(server.url, ADMIN, PASSWORD);
+			expect((await get(`${server.url}/staff/admin/services?sort=name`, cookie)).status).toBe(200);
+			sessionAged(column, cookie);
+			const bounced = await get(`${server.url}/staff/admin/services?sort=name`, cookie);
+			expect(bounced.status, column).toBe(303);
+			const location = bounced.headers.get('location')!;
+			expect(location).toBe('/staff/sign-in?ended=1&next=%2Fstaff%2Fadmin%2Fservices%3Fsort%3Dname');
+			const page = await (await get(`${server.url}${location}`, cookie)).text();
+			expect(page).toContain('Your session ended, so you were signed out. Sign in again to continue.');
+			const again = await postForm(`${server.url}${location}`, { email: ADMIN, password: PASSWORD }, { origin: server.url, cookie });
+			expect(again.status).toBe(303);
+			expect(again.headers.get('location')).toBe('/staff/admin/services?sort=name');
+		}
+	});
+
+	it('never returns to another site or a non-staff page after sign-in', async () => {
+		for (const next of ['//evil.example/staff', 'https://evil.example/staff', '/\\evil.example', '/staff/../evil', 'javascript:alert(1)', '/about']) {
+			const response = await postForm(`${server.url}/staff/sign-in?next=${encodeURIComponent(next)}`, { email: ADMIN, password: PASSWORD }, { origin: server.url });
+			expect(response.status, next).toBe(303);
+			expect(response.headers.get('location'), next).toBe('/staff');
 		}
 	});
 
