@@ -23,7 +23,7 @@ export async function startBuiltServer(env: Record<string, string>): Promise<{ u
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, ['build'], {
 		cwd: ROOT,
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	const exited = new Promise<void>((done) => child.once('exit', () => done()));

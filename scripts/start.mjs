@@ -26,7 +26,8 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
 }
 
 // adapter-node assumes https when ORIGIN is unset, which breaks form posts on a plain local
-// install; default to the URL the banner prints.
+// install; default to the URL the banner prints. Production is keyed on NODE_ENV alone, so this
+// http default does not relax it: the server warns at start that it is serving over plain http.
 const env = { ...process.env };
 env.ORIGIN ||= `http://localhost:${env.PORT || 3000}`;
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });

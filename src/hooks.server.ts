@@ -3,6 +3,7 @@ import { redirect, type Handle, type HandleServerError, type ServerInit } from '
 import { getApp, setApp } from '$lib/server/app-instance';
 import { anonymous, type Actor } from '$lib/server/auth/actor';
 import { resolveSession } from '$lib/server/auth/session.service';
+import { signInLocation } from '$lib/server/auth/return-to';
 import { startupBanner } from '$lib/server/banner';
 import { ConfigError, loadConfig } from '$lib/server/config';
 import { createLogger } from '$lib/server/log';
@@ -107,7 +108,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			const step = STEP_PATHS[pending.stage];
 			if (pathname !== step && pathname !== '/staff/sign-out') redirect(303, step);
 		} else if (!isOpenStaffPath(pathname)) {
-			redirect(303, SIGN_IN_PATH);
+			// A cookie that no longer opens a session: it ended (idle, 12 hours, signed out elsewhere).
+			redirect(303, signInLocation(event.url, event.request.method, Boolean(sessionToken)));
 		}
 	}
 

@@ -67,12 +67,12 @@ describe.skipIf(!adminUrl && !required)('two app instances on one PostgreSQL dat
 	it('throttles sign-in failures counted across both instances', async () => {
 		const email = 'priya.nair@boston-spine.example';
 		const statuses: number[] = [];
-		for (let i = 0; i < 5; i++) {
+		for (let i = 0; i < 4; i++) {
 			const server = i % 2 === 0 ? first : second;
 			const response = await postForm(`${server.url}/staff/sign-in`, { email, password: `wrong ${i}` }, { origin: server.url });
 			statuses.push(response.status);
 		}
-		expect(statuses).toEqual([401, 401, 401, 401, 401]);
+		expect(statuses).toEqual([401, 401, 401, 401]);
 		// The right password is refused on both instances while the account is locked.
 		for (const server of [first, second]) {
 			const locked = await postForm(`${server.url}/staff/sign-in`, { email, password: PASSWORD }, { origin: server.url });

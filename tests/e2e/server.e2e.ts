@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -6,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, PASSWORD, dryNeedlingForm } from './support/demo';
 import { get, postForm, signIn } from './support/http';
 import { freePort, runServerToExit, startServer, tempDatabaseFile, type RunningServer } from './support/server';
+
+const PRODUCTION_SECRET = 'a-real-secret-for-this-test-only-0123456789';
 
 describe('the production server', () => {
 	const database = tempDatabaseFile();
@@ -24,11 +27,52 @@ describe('the production server', () => {
 		expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
 	});
 
-	it('sends a signed-out visitor on a staff page to sign-in', async () => {
-		for (const path of ['/staff', '/staff/admin/services', '/staff/admin/staff/anything']) {
+	it('sends a signed-out visitor on a staff page to sign-in, remembering the page', async () => {
+		const expected = {
+			'/staff': '/staff/sign-in',
+			'/staff/admin/services': '/staff/sign-in?next=%2Fstaff%2Fadmin%2Fservices',
+			'/staff/admin/staff/anything?tab=2': '/staff/sign-in?next=%2Fstaff%2Fadmin%2Fstaff%2Fanything%3Ftab%3D2'
+		};
+		for (const [path, location] of Object.entries(expected)) {
 			const response = await get(`${server.url}${path}`);
 			expect(response.status, path).toBe(303);
-			expect(response.headers.get('location')).toBe('/staff/sign-in');
+			expect(response.headers.get('location')).toBe(location);
+		}
+		const page = await (await get(`${server.url}${expected['/staff/admin/services']}`)).text();
+		expect(page).toContain('Sign in to continue to the page you asked for.');
+		const signedIn = await postForm(`${server.url}${expected['/staff/admin/services']}`, { email: ADMIN, password: PASSWORD }, { origin: server.url });
+		expect(signedIn.status).toBe(303);
+		expect(signedIn.headers.get('location')).toBe('/staff/admin/services');
+	});
+
+	it('says a session ended (idle or past its 12 hours) and returns to the page after signing in again', async () => {
+		const sessionAged = (column: 'last_seen_at' | 'expires_at', cookie: string) => {
+			const token = cookie.split('=')[1]!;
+			const file = new SqliteDatabase(database.file);
+			file.prepare(`update session set ${column} = ? where token_hash = ?`).run('2020-01-01T00:00:00.000Z', createHash('sha256').update(token).digest('hex'));
+			file.close();
+		};
+		for (const column of ['last_seen_at', 'expires_at'] as const) {
+			const { cookie } = await signIn(server.url, ADMIN, PASSWORD);
+			expect((await get(`${server.url}/staff/admin/services?sort=name`, cookie)).status).toBe(200);
+			sessionAged(column, cookie);
+			const bounced = await get(`${server.url}/staff/admin/services?sort=name`, cookie);
+			expect(bounced.status, column).toBe(303);
+			const location = bounced.headers.get('location')!;
+			expect(location).toBe('/staff/sign-in?ended=1&next=%2Fstaff%2Fadmin%2Fservices%3Fsort%3Dname');
+			const page = await (await get(`${server.url}${location}`, cookie)).text();
+			expect(page).toContain('Your session ended, so you were signed out. Sign in again to continue.');
+			const again = await postForm(`${server.url}${location}`, { email: ADMIN, password: PASSWORD }, { origin: server.url, cookie });
+			expect(again.status).toBe(303);
+			expect(again.headers.get('location')).toBe('/staff/admin/services?sort=name');
+		}
+	});
+
+	it('never returns to another site or a non-staff page after sign-in', async () => {
+		for (const next of ['//evil.example/staff', 'https://evil.example/staff', '/\\evil.example', '/staff/../evil', 'javascript:alert(1)', '/about']) {
+			const response = await postForm(`${server.url}/staff/sign-in?next=${encodeURIComponent(next)}`, { email: ADMIN, password: PASSWORD }, { origin: server.url });
+			expect(response.status, next).toBe(303);
+			expect(response.headers.get('location'), next).toBe('/staff');
 		}
 	});
 
@@ -90,7 +134,13 @@ describe('configuration', () => {
 	it.each([
 		[{ DATABASE_URL: 'mysql://db/clinic' }, 'DATABASE_URL'],
 		[{ SESSION_IDLE_MINUTES: 'soon' }, 'SESSION_IDLE_MINUTES'],
-		[{ NODE_ENV: 'production', ORIGIN: 'https://clinic.example' }, 'APP_SECRET']
+		[{ NODE_ENV: 'production', ORIGIN: 'https://clinic.example' }, 'APP_SECRET'],
+		// Production is NODE_ENV=production whatever the ORIGIN: the default secret, a short one and
+		// demo data are refused over plain http too.
+		[{ NODE_ENV: 'production' }, 'APP_SECRET'],
+		[{ NODE_ENV: 'production', ORIGIN: 'http://localhost:3000' }, 'APP_SECRET'],
+		[{ NODE_ENV: 'production', ORIGIN: 'http://localhost:3000', APP_SECRET: 'only-thirty-one-characters-long' }, 'APP_SECRET'],
+		[{ NODE_ENV: 'production', ORIGIN: 'http://localhost:3000', APP_SECRET: PRODUCTION_SECRET, DEMO_DATA: 'true' }, 'DEMO_DATA']
 	])('exits 1 with one line naming the variable: %o', async (env, variable) => {
 		const database = tempDatabaseFile();
 		try {
@@ -100,6 +150,65 @@ describe('configuration', () => {
 			expect(lines).toHaveLength(1);
 			expect(lines[0]).toMatch(new RegExp(`^Configuration error: ${variable} `));
 		} finally {
+			database.cleanup();
+		}
+	});
+});
+
+describe('production start-up', () => {
+	it('refuses a database that holds the demo clinic, naming the variable in one line', async () => {
+		const database = tempDatabaseFile();
+		try {
+			// A development start seeds the demo clinic into the file.
+			const development = await startServer({ DATABASE_FILE: database.file });
+			await development.stop();
+			const result = await runServerToExit({ DATABASE_FILE: database.file, NODE_ENV: 'production', ORIGIN: 'https://clinic.example', APP_SECRET: PRODUCTION_SECRET });
+			expect(result.code).toBe(1);
+			const lines = result.stderr.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			expect(lines[0]).toMatch(/DATABASE_FILE .*demo clinic/);
+		} finally {
+			database.cleanup();
+		}
+	});
+
+	it('serves production over plain http but says so in one warning line at start, with MFA required', async () => {
+		const database = tempDatabaseFile();
+		const server = await startServer({ DATABASE_FILE: database.file, NODE_ENV: 'production', APP_SECRET: PRODUCTION_SECRET });
+		try {
+			expect((await get(`${server.url}/healthz`)).status).toBe(200);
+			const warnings = server.output().split('\n').filter((line) => line.includes('production over plain http'));
+			expect(warnings).toHaveLength(1);
+			expect(warnings[0]).toContain(`ORIGIN=${server.url}`);
+			// No demo clinic, so no public logins printed.
+			expect(server.output()).not.toContain(PASSWORD);
+		} finally {
+			await server.stop();
+			database.cleanup();
+		}
+	});
+});
+
+describe('sign-in throttle across two processes on one SQLite file', () => {
+	it('lets at most 4 of 20 parallel wrong passwords for one account be checked', async () => {
+		const database = tempDatabaseFile();
+		const first = await startServer({ DATABASE_FILE: database.file });
+		const second = await startServer({ DATABASE_FILE: database.file });
+		try {
+			const statuses = await Promise.all(
+				Array.from({ length: 20 }, (_, i) => {
+					const server = i % 2 === 0 ? first : second;
+					return postForm(`${server.url}/staff/sign-in`, { email: ADMIN, password: `wrong guess ${i}` }, { origin: server.url }).then(async (response) => {
+						await response.body?.cancel();
+						return response.status;
+					});
+				})
+			);
+			// 401: the password was checked and was wrong; 429: refused before any check.
+			expect(statuses.filter((status) => status === 401)).toHaveLength(4);
+			expect(statuses.filter((status) => status === 429)).toHaveLength(16);
+		} finally {
+			await Promise.all([first.stop(), second.stop()]);
 			database.cleanup();
 		}
 	});

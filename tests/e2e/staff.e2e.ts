@@ -25,7 +25,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('staff in the browser', 
 	it('signs an admin in, edits a service with a mistake and a fix, and signs out', async () => {
 		const page = await (await browser.newContext()).newPage();
 		await page.goto(`${server.url}/staff/admin/services`);
-		expect(page.url()).toBe(`${server.url}/staff/sign-in`);
+		expect(page.url()).toBe(`${server.url}/staff/sign-in?next=%2Fstaff%2Fadmin%2Fservices`);
 		await expectAccessible(page);
 
 		await signInAs(page, ADMIN);

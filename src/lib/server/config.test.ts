@@ -59,7 +59,44 @@ describe('loadConfig', () => {
 		expect(loadConfig({ ...production, APP_SECRET: productionSecret })).toMatchObject({
 			isProduction: true,
 			demoData: false,
-			secureCookies: true
+			requireMfa: true,
+			secureCookies: true,
+			warnings: []
 		});
+	});
+
+	// NODE_ENV=production alone is production, whatever ORIGIN says (npm start sets an http one).
+	it.each([
+		['no ORIGIN', {}],
+		['an http ORIGIN', { ORIGIN: 'http://localhost:3000' }],
+		['an https ORIGIN', { ORIGIN: 'https://clinic.example' }]
+	])('with NODE_ENV=production and %s, refuses the default or a short secret and demo data', (_, origin) => {
+		const production = { NODE_ENV: 'production', ...origin };
+		expect(problemWith(production)).toMatch(/^Configuration error: APP_SECRET .*shipped default/);
+		expect(problemWith({ ...production, APP_SECRET: DEVELOPMENT_APP_SECRET })).toMatch(/^Configuration error: APP_SECRET /);
+		expect(problemWith({ ...production, APP_SECRET: 'x'.repeat(31) })).toMatch(/^Configuration error: APP_SECRET must be at least 32 characters/);
+		for (const on of ['true', '1', 'yes', 'on']) {
+			expect(problemWith({ ...production, APP_SECRET: productionSecret, DEMO_DATA: on })).toMatch(/^Configuration error: DEMO_DATA /);
+		}
+		expect(loadConfig({ ...production, APP_SECRET: productionSecret })).toMatchObject({ isProduction: true, demoData: false, requireMfa: true });
+	});
+
+	it('lets production turn MFA off only when told to', () => {
+		const production = { NODE_ENV: 'production', ORIGIN: 'https://clinic.example', APP_SECRET: productionSecret };
+		expect(loadConfig(production).requireMfa).toBe(true);
+		expect(loadConfig({ ...production, REQUIRE_MFA: 'false' }).requireMfa).toBe(false);
+		expect(loadConfig({}).requireMfa).toBe(false);
+	});
+
+	it('warns, in one line, when production is served over plain http or without an ORIGIN', () => {
+		const production = { NODE_ENV: 'production', APP_SECRET: productionSecret };
+		const http = loadConfig({ ...production, ORIGIN: 'http://clinic.example' });
+		expect(http).toMatchObject({ isProduction: true, secureCookies: false });
+		expect(http.warnings).toHaveLength(1);
+		expect(http.warnings[0]).toMatch(/^Warning: production over plain http .*ORIGIN=http:\/\/clinic\.example/);
+		expect(http.warnings[0]).not.toContain('\n');
+		expect(loadConfig(production).warnings[0]).toMatch(/^Warning: .*ORIGIN is not set/);
+		expect(loadConfig({ ...production, ORIGIN: 'https://clinic.example' }).warnings).toEqual([]);
+		expect(loadConfig({ ORIGIN: 'http://localhost:3000' }).warnings).toEqual([]);
 	});
 });

@@ -70,16 +70,19 @@ export type Config = {
 	demoData: boolean;
 	logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 	sessionIdleMinutes: number;
-	/** Admins and clinicians must use a second factor (TOTP). */
+	/** Every staff role that sees patient data must use a second factor (TOTP). */
 	requireMfa: boolean;
 	backupDir: string;
 	/** SMTP when smtpUrl is set; otherwise messages are written to outboxDir. */
 	mail: { smtpUrl: string | undefined; from: string | undefined; outboxDir: string };
 	/** The background worker that sends emails and reminders (off: this instance only serves pages). */
 	jobs: { worker: boolean; pollMs: number; leaseMs: number };
-	/** Production mode as the issue defines it: NODE_ENV=production and an https ORIGIN. */
+	/** NODE_ENV=production, whatever the ORIGIN: the unsafe defaults are refused, MFA is on. */
 	isProduction: boolean;
+	/** Secure, `__Host-` cookies and HSTS: only when the ORIGIN is https. */
 	secureCookies: boolean;
+	/** One line each, printed at start: settings that are allowed but unsafe. */
+	warnings: string[];
 };
 
 export class ConfigError extends Error {
@@ -104,13 +107,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
 		const variable = String(issue?.path[0] ?? 'environment');
-		const value = defined[variable];
+		const value = SECRET_VARIABLES.has(variable) ? undefined : defined[variable];
 		const detail = issue?.message ?? 'is invalid';
 		throw new ConfigError(variable, value === undefined ? detail : `${detail} (got "${value}")`);
 	}
 	const e = parsed.data;
 	const https = e.ORIGIN?.startsWith('https://') ?? false;
-	const isProduction = e.NODE_ENV === 'production' && https;
+	// Keyed on NODE_ENV alone: an http ORIGIN (npm start sets one) must not switch the checks off.
+	const isProduction = e.NODE_ENV === 'production';
 	const config: Config = {
 		nodeEnv: e.NODE_ENV,
 		origin: e.ORIGIN,
@@ -127,17 +131,26 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 		mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, outboxDir: e.OUTBOX_DIR },
 		jobs: { worker: e.JOB_WORKER ?? true, pollMs: Math.round(e.JOB_POLL_SECONDS * 1000), leaseMs: e.JOB_LEASE_SECONDS * 1000 },
 		isProduction,
-		secureCookies: https
+		secureCookies: https,
+		warnings: isProduction && !https ? [plainHttpWarning(e.ORIGIN)] : []
 	};
 	if (isProduction) refuseInsecureProductionConfig(config);
 	return config;
 }
 
+/** Printed without their value: they hold passwords or keys. */
+const SECRET_VARIABLES = new Set(['APP_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+
 function refuseInsecureProductionConfig(config: Config): void {
 	if (config.appSecret === DEVELOPMENT_APP_SECRET) {
-		throw new ConfigError('APP_SECRET', 'must be set to your own secret in production (it is the shipped default)');
+		throw new ConfigError('APP_SECRET', 'must be set to your own secret of at least 32 characters in production (it is the shipped default)');
 	}
 	if (config.demoData) {
 		throw new ConfigError('DEMO_DATA', 'must be false in production (the demo logins are public)');
 	}
+}
+
+function plainHttpWarning(origin: string | undefined): string {
+	const where = origin ? `ORIGIN=${origin}` : 'ORIGIN is not set';
+	return `Warning: production over plain http (${where}): session cookies are not Secure and no HSTS is sent. Serve it behind https and set ORIGIN=https://your-clinic.example.`;
 }

@@ -10,13 +10,20 @@ export function readSessionCookie(cookies: Cookies, config: Config): string | un
 	return cookies.get(sessionCookieName(config));
 }
 
+/**
+ * The browser keeps the cookie this long after the session's own end, so that a visit after the
+ * 12 hours can be told "your session ended" rather than shown a bare sign-in page. The server
+ * refuses the token by then; it opens nothing.
+ */
+const ENDED_NOTICE_MS = 12 * 3_600_000;
+
 export function writeSessionCookie(cookies: Cookies, config: Config, token: string, expiresAt: Date): void {
 	cookies.set(sessionCookieName(config), token, {
 		path: '/',
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: config.secureCookies,
-		expires: expiresAt
+		expires: new Date(expiresAt.getTime() + ENDED_NOTICE_MS)
 	});
 }
 

@@ -4,7 +4,7 @@ import type { Config } from './config';
 import { openDatabase, verifySqliteDurability, type Database } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { findPrimaryClinic } from './clinic/clinic.repository';
-import { isEmpty, seedDemoClinic } from './demo/demo-clinic';
+import { holdsDemoClinic, isEmpty, seedDemoClinic } from './demo/demo-clinic';
 import { isUniqueViolation } from './db/constraint-errors';
 import { createMailer } from './mail/create-mailer';
 import type { Mailer } from './mail/mail';
@@ -36,12 +36,14 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
 		if (applied.length > 0) log.info({ event: 'migrated', engine: database.engine, migrations: applied });
 		if (config.demoData && (await isEmpty(database.db))) await seedDemoOnce(database, clock, log);
 		verifySqliteDurability(database);
-		const clinic = await findPrimaryClinic(database.db);
-		if (clinic?.isDemo && config.isProduction) {
+		if (config.isProduction && (await holdsDemoClinic(database.db))) {
+			const variable = config.database.engine === 'postgres' ? 'DATABASE_URL' : 'DATABASE_FILE';
 			throw new StartupError(
-				'Refusing to start in production with the demo clinic: its logins are public. Use a fresh database.'
+				`${variable} points to a database that holds the demo clinic, whose logins are public: production needs a fresh database.`
 			);
 		}
+		for (const warning of config.warnings) log.warn({ event: 'insecure_config' }, warning);
+		const clinic = await findPrimaryClinic(database.db);
 		const mail = createMailer(config, clock, async () => {
 			const current = await findPrimaryClinic(database.db);
 			return current ? `"${current.name.replace(/"/g, '')}" <${current.email}>` : 'Needlepoint <no-reply@localhost>';

@@ -93,9 +93,23 @@ describeEachEngine('two-step sign-in (TOTP)', (handle) => {
 		}
 	});
 
+	it('makes the front desk set up MFA too when it is required: they read and merge patients', async () => {
+		const desk = await signIn(requiring(), { email: 'frontdesk@boston-spine.example', password: DEMO_PASSWORD });
+		expect(desk.stage).toBe('enrol_mfa');
+		expect((await resolveSession(handle.db, clock, { idleMinutes: 30 }, desk.token))?.stage).toBe('enrol_mfa');
+	});
+
 	it('does not let a front-desk user reset someone else’s MFA', async () => {
 		const ctx = testCtx(handle.db, await staffActor(handle.db, 'front_desk'), clock);
 		const admin = await staffActor(handle.db, 'admin');
 		expect((await domainError(resetMfa(ctx, admin.staffId, DEMO_PASSWORD))).code).toBe('forbidden');
+		expect((await domainError(resetMfa(testCtx(handle.db, anonymous, clock), admin.staffId, DEMO_PASSWORD))).code).toBe('forbidden');
+	});
+
+	it('lets an admin reset a colleague’s MFA, but not of someone outside the clinic', async () => {
+		const ctx = testCtx(handle.db, await staffActor(handle.db, 'admin'), clock);
+		const clinician = await staffActor(handle.db, 'clinician');
+		await resetMfa(ctx, clinician.staffId, DEMO_PASSWORD);
+		expect((await domainError(resetMfa(ctx, '00000000-0000-4000-8000-000000000000', DEMO_PASSWORD))).code).toBe('not_found');
 	});
 });

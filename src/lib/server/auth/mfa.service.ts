@@ -1,10 +1,11 @@
 import QRCode from 'qrcode';
 import type { Ctx } from '../context';
-import { DomainError, validationFailed } from '../errors';
+import { DomainError, forbidden, notFound, validationFailed } from '../errors';
 import { recordAudit } from '../audit/audit.service';
 import { writeTransaction } from '../db/write-transaction';
 import { deleteSession, deleteSessionsOfStaff } from './session.repository';
-import { findSignInRecordById } from '../staff/staff.repository';
+import { findSignInRecordById, findStaff } from '../staff/staff.repository';
+import { authorize } from './policy';
 import { verifyPassword } from './password';
 import {
 	claimTotpStep,
@@ -19,7 +20,7 @@ import { hashRecoveryCode, looksLikeRecoveryCode, newRecoveryCodes } from './rec
 import { open, seal } from './secret-box';
 import { startSession, type NewSession } from './session.service';
 import { groupedKey, matchTotpStep, newTotpSecret, otpauthUri } from './totp';
-import { assertNotThrottled, registerFailure } from './throttle.service';
+import { attemptSucceeded, claimAttempt, ThrottledError } from './throttle.service';
 import type { StaffActor } from './actor';
 
 const SECRET_PURPOSE = 'totp';
@@ -75,11 +76,11 @@ export async function completeEnrolment(
 
 /**
  * The second step of signing in: a 6-digit code (each usable once) or a recovery code (each usable
- * once). Failures count against the account's sign-in throttle.
+ * once). Each try is counted against the account's sign-in throttle before the code is checked.
  */
 export async function verifySecondFactor(ctx: Ctx, pending: PendingSession, code: string): Promise<NewSession & { recoveryCodesLeft?: number }> {
 	const subject = { email: pending.email, ip: ctx.client.ip };
-	await assertNotThrottled(ctx, subject);
+	await claimAttempt(ctx, subject);
 	const state = await findMfaState(ctx.db, pending.staffId);
 	const secret = state?.sealedSecret ? open(ctx.config.appSecret, SECRET_PURPOSE, state.sealedSecret) : undefined;
 	if (!state?.enabled || !secret) throw new DomainError('unauthenticated', 'Sign in again.');
@@ -94,10 +95,10 @@ export async function verifySecondFactor(ctx: Ctx, pending: PendingSession, code
 		accepted = usedRecovery = await useRecoveryCode(ctx.db, pending.staffId, hashRecoveryCode(code), ctx.clock.now());
 	}
 	if (!accepted) {
-		await registerFailure(ctx, subject);
 		await recordAudit(ctx, { action: 'auth.mfa_failed', outcome: 'failure', entityType: 'staff', entityId: pending.staffId, actor, detail: { replay: step !== null } });
 		throw validationFailed({ code: step !== null ? 'That code was used already. Wait for the next one.' : WRONG_CODE });
 	}
+	await attemptSucceeded(ctx, subject, { signedIn: true });
 	return writeTransaction(ctx.db, async (trx) => {
 		await deleteSession(trx, pending.tokenHash);
 		const session = await startSession(trx, ctx.clock, pending.staffId, 'full', ctx.client);
@@ -117,8 +118,11 @@ export async function verifySecondFactor(ctx: Ctx, pending: PendingSession, code
  */
 export async function resetMfa(ctx: Ctx, targetStaffId: string, currentPassword: string): Promise<void> {
 	const actor = ctx.actor;
-	if (actor.kind !== 'staff') throw new DomainError('forbidden', 'You do not have permission to do that.');
-	if (actor.staffId !== targetStaffId && actor.role !== 'admin') throw new DomainError('forbidden', 'You do not have permission to do that.');
+	const own = actor.kind === 'staff' && actor.staffId === targetStaffId;
+	authorize(actor, own ? 'mfa:reset_own' : 'mfa:reset');
+	if (actor.kind !== 'staff') throw forbidden();
+	// Only staff of the actor's own clinic; anyone else looks like nobody.
+	if (!(await findStaff(ctx.db, actor.clinicId, targetStaffId))) throw notFound('staff member');
 	await reauthenticate(ctx, actor, currentPassword);
 	await writeTransaction(ctx.db, async (trx) => {
 		await disableMfa(trx, targetStaffId, ctx.clock.now());
@@ -147,13 +151,27 @@ export async function mfaStatus(ctx: Ctx, staffId: string): Promise<{ enabled: b
 	return { enabled: state?.enabled ?? false, recoveryCodesLeft: state?.enabled ? await unusedRecoveryCodeCount(ctx.db, staffId) : 0 };
 }
 
-/** Sensitive changes ask for the password again, even within a valid session. */
+/**
+ * Sensitive changes ask for the password again, even within a valid session. The try counts
+ * against the same per-account (and per-address) throttle as signing in, before it is checked,
+ * so a stolen session cannot be used to guess the password.
+ */
 export async function reauthenticate(ctx: Ctx, actor: StaffActor, password: string): Promise<void> {
+	const subject = { email: actor.email, ip: ctx.client.ip };
+	try {
+		await claimAttempt(ctx, subject);
+	} catch (error) {
+		if (error instanceof ThrottledError) {
+			await recordAudit(ctx, { action: 'auth.reauth_failed', outcome: 'denied', entityType: 'staff', entityId: actor.staffId });
+		}
+		throw error;
+	}
 	const record = await findSignInRecordById(ctx.db, actor.staffId);
 	if (!record?.passwordHash || !(await verifyPassword(record.passwordHash, password))) {
 		await recordAudit(ctx, { action: 'auth.reauth_failed', outcome: 'failure', entityType: 'staff', entityId: actor.staffId });
 		throw validationFailed({ currentPassword: 'That is not your current password.' });
 	}
+	await attemptSucceeded(ctx, subject, { signedIn: false });
 }
 
 async function actorOf(ctx: Ctx, staffId: string): Promise<{ id: string; role: string } | undefined> {

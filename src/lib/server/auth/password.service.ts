@@ -10,12 +10,10 @@ import { passwordProblem } from './password-policy';
 import { consumeReset, findUsableReset, insertPasswordReset, retireResets } from './password-reset.repository';
 import { deleteOtherSessionsOfStaff, deleteSessionsOfStaff } from './session.repository';
 import { hashToken, newSessionToken } from './session-token';
-import { throttleKey } from './throttle';
-import { countFailure, lockedUntil, setLock } from './throttle.repository';
+import { RESET_EMAIL_RULE, throttleKey } from './throttle';
+import { claimCounters, ThrottledError } from './throttle.service';
 
 export const RESET_LINK_MINUTES = 30;
-/** Reset emails per address per hour before further requests are silently dropped. */
-const RESETS_PER_HOUR = 3;
 
 const emailOnly = z.object({ email: z.string().trim().min(1, 'Enter your email.').max(254, 'That email is too long.') });
 
@@ -28,10 +26,13 @@ export async function requestPasswordReset(ctx: Ctx, input: unknown, linkBase: s
 	if (!parsed.success) throw validationFailed({ email: parsed.error.issues[0]?.message ?? 'Enter your email.' });
 	const { email } = parsed.data;
 	const now = ctx.clock.now();
-	const key = throttleKey('reset', email, ctx.config.appSecret);
-	if (await lockedUntil(ctx.db, [key], now)) return;
-	const count = await countFailure(ctx.db, key, now, new Date(now.getTime() - 3_600_000));
-	if (count >= RESETS_PER_HOUR) await setLock(ctx.db, key, new Date(now.getTime() + 3_600_000));
+	try {
+		// Counted before anything is sent, so a burst of parallel requests sends at most three.
+		await claimCounters(ctx, [{ key: throttleKey('reset', email, ctx.config.appSecret), rule: RESET_EMAIL_RULE }]);
+	} catch (error) {
+		if (error instanceof ThrottledError) return;
+		throw error;
+	}
 
 	const record = await findSignInRecord(ctx.db, email);
 	await recordAudit(ctx, {

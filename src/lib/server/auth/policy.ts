@@ -30,7 +30,9 @@ export type Action =
 	| 'patient:read'
 	| 'patient:merge'
 	| 'schedule:manage'
-	| 'schedule:manage_own';
+	| 'schedule:manage_own'
+	| 'mfa:reset'
+	| 'mfa:reset_own';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -65,7 +67,10 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'patient:merge': ['admin', 'front_desk'],
 	// Anyone's working hours and clinic closures; a clinician may change only their own hours.
 	'schedule:manage': ['admin'],
-	'schedule:manage_own': ['admin', 'clinician']
+	'schedule:manage_own': ['admin', 'clinician'],
+	// Turning two-step sign-in off: anyone for themselves (a new phone), only admins for others.
+	'mfa:reset': ['admin'],
+	'mfa:reset_own': ['admin', 'clinician', 'front_desk']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */
@@ -73,6 +78,11 @@ export function can(actor: Actor, action: Action): boolean {
 	if (actor.kind === 'system') return true;
 	if (actor.kind !== 'staff') return false;
 	return ROLES_FOR[action]?.includes(actor.role) ?? false;
+}
+
+/** The roles an action is granted to (for rules that follow from access, such as MFA). */
+export function rolesAllowed(action: Action): readonly StaffRole[] {
+	return ROLES_FOR[action] ?? [];
 }
 
 export function authorize(actor: Actor, action: Action): void {

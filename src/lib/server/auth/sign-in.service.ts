@@ -8,7 +8,7 @@ import { firstMessages } from '../../shared/form-values';
 import { mfaRequiredFor, PENDING_SESSION_MINUTES } from './mfa-policy';
 import { needsRehash, verifyAgainstDecoy, verifyPassword, hashPassword } from './password';
 import { endSession, startSession, type NewSession } from './session.service';
-import { assertNotThrottled, registerFailure, registerSuccess, ThrottledError } from './throttle.service';
+import { attemptSucceeded, claimAttempt, ThrottledError } from './throttle.service';
 
 export const signInInput = z.object({
 	email: z.string().trim().min(1, 'Enter your email.').max(254, 'That email is too long.'),
@@ -22,7 +22,8 @@ export type SignInResult = NewSession & { staffId: string };
 
 /**
  * Checks the password and starts a session: a full one, or one that must first pass (or set up)
- * the second factor. Throttled per account and per address; every outcome is audited.
+ * the second factor. Throttled per account and per address: the attempt is counted before the
+ * password is checked, so parallel guesses cannot slip past the limit. Every outcome is audited.
  */
 export async function signIn(ctx: Ctx, input: unknown, previousToken?: string): Promise<SignInResult> {
 	const parsed = signInInput.safeParse(input);
@@ -30,7 +31,7 @@ export async function signIn(ctx: Ctx, input: unknown, previousToken?: string): 
 	const { email, password } = parsed.data;
 	const subject = { email, ip: ctx.client.ip };
 	try {
-		await assertNotThrottled(ctx, subject);
+		await claimAttempt(ctx, subject);
 	} catch (error) {
 		if (error instanceof ThrottledError) await recordAudit(ctx, { action: 'auth.sign_in_locked', outcome: 'denied' });
 		throw error;
@@ -39,7 +40,6 @@ export async function signIn(ctx: Ctx, input: unknown, previousToken?: string): 
 	const record = await findSignInRecord(ctx.db, email);
 	const passwordOk = record?.passwordHash ? await verifyPassword(record.passwordHash, password) : await verifyAgainstDecoy(password);
 	if (!record || !passwordOk || !record.active) {
-		await registerFailure(ctx, subject);
 		await recordAudit(ctx, {
 			action: 'auth.sign_in_failed',
 			outcome: 'failure',
@@ -47,7 +47,6 @@ export async function signIn(ctx: Ctx, input: unknown, previousToken?: string): 
 		});
 		throw new DomainError('unauthenticated', SIGN_IN_FAILED);
 	}
-	await registerSuccess(ctx, subject);
 	if (record.passwordHash && needsRehash(record.passwordHash)) {
 		await setPasswordHash(ctx.db, record.id, await hashPassword(password), ctx.clock.now());
 	}
@@ -59,6 +58,7 @@ export async function signIn(ctx: Ctx, input: unknown, previousToken?: string): 
 		: mfaRequiredFor(record.role, ctx.config.requireMfa)
 			? 'enrol_mfa'
 			: 'full';
+	await attemptSucceeded(ctx, subject, { signedIn: stage === 'full' });
 	const pendingUntil = stage === 'full' ? undefined : new Date(ctx.clock.now().getTime() + PENDING_SESSION_MINUTES * 60_000);
 	const session = await startSession(ctx.db, ctx.clock, record.id, stage, ctx.client, pendingUntil);
 	await recordAudit(ctx, {

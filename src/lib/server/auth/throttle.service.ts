@@ -1,14 +1,17 @@
 import type { Ctx } from '../context';
+import { writeTransaction } from '../db/write-transaction';
 import { DomainError } from '../errors';
-import { ACCOUNT_RULE, ADDRESS_RULE, lockMinutes, THROTTLE_RESET_HOURS, throttleKey, type ThrottleRule } from './throttle';
-import { clearThrottle, countFailure, lockedUntil, setLock } from './throttle.repository';
+import { ACCOUNT_RULE, ADDRESS_RULE, lockMinutes, throttleKey, type ThrottleRule } from './throttle';
+import { clearThrottle, countAttemptUnlessLocked, creditAttempt, lockedUntil, setLock } from './throttle.repository';
 
 export type ThrottleSubject = { email: string; ip: string | null };
+export type ThrottleCounter = { key: string; rule: ThrottleRule };
 
-function keysOf(ctx: Ctx, subject: ThrottleSubject): Array<{ key: string; rule: ThrottleRule }> {
-	const keys = [{ key: throttleKey('account', subject.email, ctx.config.appSecret), rule: ACCOUNT_RULE }];
-	if (subject.ip) keys.push({ key: throttleKey('address', subject.ip, ctx.config.appSecret), rule: ADDRESS_RULE });
-	return keys;
+/** The account first, then the address: one order everywhere, so two claims never deadlock. */
+function countersOf(ctx: Ctx, subject: ThrottleSubject): ThrottleCounter[] {
+	const counters = [{ key: throttleKey('account', subject.email, ctx.config.appSecret), rule: ACCOUNT_RULE }];
+	if (subject.ip) counters.push({ key: throttleKey('address', subject.ip, ctx.config.appSecret), rule: ADDRESS_RULE });
+	return counters;
 }
 
 export class ThrottledError extends DomainError {
@@ -18,25 +21,43 @@ export class ThrottledError extends DomainError {
 	}
 }
 
-/** Throws ThrottledError while the account or the address is locked. */
-export async function assertNotThrottled(ctx: Ctx, subject: ThrottleSubject): Promise<void> {
+/**
+ * Counts an attempt against every counter before the password or code is checked, in one
+ * transaction with the lock check, and starts the lock the count calls for at once. Parallel
+ * guesses, on one instance or several, are therefore counted one by one: at most a rule's
+ * `freeAttempts` reach the check before the first wait. Throws ThrottledError, counting nothing,
+ * while any counter is locked.
+ */
+export async function claimCounters(ctx: Ctx, counters: ThrottleCounter[]): Promise<void> {
 	const now = ctx.clock.now();
-	const until = await lockedUntil(ctx.db, keysOf(ctx, subject).map((k) => k.key), now);
-	if (until) throw new ThrottledError(Math.ceil((until.getTime() - now.getTime()) / 1000));
+	await writeTransaction(ctx.db, async (trx) => {
+		for (const { key, rule } of counters) {
+			const attempts = await countAttemptUnlessLocked(trx, key, now, new Date(now.getTime() - rule.resetHours * 3_600_000));
+			if (attempts === undefined) {
+				const until = await lockedUntil(trx, [key], now);
+				throw new ThrottledError(until ? Math.ceil((until.getTime() - now.getTime()) / 1000) : 60);
+			}
+			const minutes = lockMinutes(rule, attempts);
+			if (minutes > 0) await setLock(trx, key, new Date(now.getTime() + minutes * 60_000));
+		}
+	});
 }
 
-/** Counts a failed attempt against the account and the address, locking them as the rules say. */
-export async function registerFailure(ctx: Ctx, subject: ThrottleSubject): Promise<void> {
-	const now = ctx.clock.now();
-	const resetBefore = new Date(now.getTime() - THROTTLE_RESET_HOURS * 3_600_000);
-	for (const { key, rule } of keysOf(ctx, subject)) {
-		const failures = await countFailure(ctx.db, key, now, resetBefore);
-		const minutes = lockMinutes(rule, failures);
-		if (minutes > 0) await setLock(ctx.db, key, new Date(now.getTime() + minutes * 60_000));
-	}
+/** Sign-in, the second factor and re-entered passwords: per account and per client address. */
+export async function claimAttempt(ctx: Ctx, subject: ThrottleSubject): Promise<void> {
+	await claimCounters(ctx, countersOf(ctx, subject));
 }
 
-/** A successful sign-in clears the account's counter (the address keeps its history). */
-export async function registerSuccess(ctx: Ctx, subject: ThrottleSubject): Promise<void> {
-	await clearThrottle(ctx.db, keysOf(ctx, subject)[0]!.key);
+/**
+ * The claimed attempt was right: it gives its count back. `signedIn` (a full session reached)
+ * also clears the account's earlier failures; a password that still waits for the second factor
+ * does not, so guessing codes cannot be reset by signing in again.
+ */
+export async function attemptSucceeded(ctx: Ctx, subject: ThrottleSubject, options: { signedIn: boolean }): Promise<void> {
+	await writeTransaction(ctx.db, async (trx) => {
+		for (const [index, { key, rule }] of countersOf(ctx, subject).entries()) {
+			if (index === 0 && options.signedIn) await clearThrottle(trx, key);
+			else await creditAttempt(trx, key, rule.freeAttempts);
+		}
+	});
 }

@@ -159,6 +159,11 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
 	return (await db.selectFrom('clinic').select('id').executeTakeFirst()) === undefined;
 }
 
+/** Any demo clinic, not only the first: its logins are public, so production must not serve it. */
+export async function holdsDemoClinic(db: Kysely<DB>): Promise<boolean> {
+	return (await db.selectFrom('clinic').select('id').where('isDemo', '=', 1).executeTakeFirst()) !== undefined;
+}
+
 /** Writes the demo clinic into an empty database, in one transaction. */
 export async function seedDemoClinic(db: Kysely<DB>, clock: Clock): Promise<void> {
 	const now = clock.now();

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { afterSignIn, safeReturnPath } from '$lib/server/auth/return-to';
 import { signIn } from '$lib/server/auth/sign-in.service';
 import { formFailure } from '$lib/server/http';
 import { formObject } from '$lib/server/form-data';
@@ -7,12 +8,13 @@ import { writeSessionCookie } from '$lib/server/session-cookie';
 const NEXT_STEP = { full: '/staff', pending_mfa: '/staff/sign-in/verify', enrol_mfa: '/staff/sign-in/setup-mfa' } as const;
 
 export function load({ locals, url }) {
-	if (locals.actor.kind === 'staff') redirect(303, '/staff');
-	return { reset: url.searchParams.has('reset') };
+	const next = safeReturnPath(url.searchParams.get('next'));
+	if (locals.actor.kind === 'staff') redirect(303, next ?? '/staff');
+	return { reset: url.searchParams.has('reset'), ended: url.searchParams.has('ended'), returning: next !== undefined };
 }
 
 export const actions = {
-	default: async ({ request, locals, cookies }) => {
+	default: async ({ request, locals, cookies, url }) => {
 		const values = formObject(await request.formData());
 		let stage: keyof typeof NEXT_STEP;
 		try {
@@ -22,6 +24,6 @@ export const actions = {
 		} catch (caught) {
 			return formFailure(caught, values);
 		}
-		redirect(303, NEXT_STEP[stage]);
+		redirect(303, afterSignIn(NEXT_STEP[stage], safeReturnPath(url.searchParams.get('next'))));
 	}
 };

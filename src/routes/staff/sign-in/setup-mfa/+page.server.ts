@@ -1,15 +1,18 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { completeEnrolment, offerEnrolment, reofferEnrolment } from '$lib/server/auth/mfa.service';
+import { safeReturnPath } from '$lib/server/auth/return-to';
 import { getClinic } from '$lib/server/clinic/clinic.service';
 import { formFailure } from '$lib/server/http';
 import { formObject } from '$lib/server/form-data';
 import { writeSessionCookie } from '$lib/server/session-cookie';
 
-export async function load({ locals }) {
+export async function load({ locals, url }) {
 	const pending = locals.pending;
 	if (pending?.stage !== 'enrol_mfa') redirect(303, '/staff/sign-in');
 	const clinic = await getClinic(locals.ctx);
-	return { offer: await offerEnrolment(locals.ctx, { email: pending.email }, clinic.name) };
+	// The page asked for before signing in: the enrol form posts back with it, so it survives.
+	const next = safeReturnPath(url.searchParams.get('next'));
+	return { offer: await offerEnrolment(locals.ctx, { email: pending.email }, clinic.name), next };
 }
 
 export const actions = {

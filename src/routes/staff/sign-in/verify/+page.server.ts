@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { verifySecondFactor } from '$lib/server/auth/mfa.service';
+import { safeReturnPath } from '$lib/server/auth/return-to';
 import { formFailure } from '$lib/server/http';
 import { formObject } from '$lib/server/form-data';
 import { writeSessionCookie } from '$lib/server/session-cookie';
@@ -10,7 +11,7 @@ export function load({ locals }) {
 }
 
 export const actions = {
-	default: async ({ request, locals, cookies }) => {
+	default: async ({ request, locals, cookies, url }) => {
 		const values = formObject(await request.formData());
 		const pending = locals.pending;
 		if (pending?.stage !== 'pending_mfa') redirect(303, '/staff/sign-in');
@@ -22,6 +23,7 @@ export const actions = {
 		} catch (caught) {
 			return formFailure(caught, {}, ['code']);
 		}
-		redirect(303, left !== undefined && left <= 3 ? '/staff/account?codes-low=1' : '/staff');
+		// Running low on recovery codes comes first: the account page says how to make new ones.
+		redirect(303, left !== undefined && left <= 3 ? '/staff/account?codes-low=1' : (safeReturnPath(url.searchParams.get('next')) ?? '/staff'));
 	}
 };
