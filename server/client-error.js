@@ -1,7 +1,7 @@
 // Answers for requests Node's HTTP parser refuses before any app code runs (the 'clientError'
 // event): headers over the size limit (431), malformed requests (400), requests too slow to
-// arrive (408). Node would send a bare status line; on /api we send problem details like every
-// other API error, elsewhere a one-line text. The status for each error code is Node's own.
+// arrive (408). Node would send a bare status line; on /api (and when the path is lost) we send
+// problem details like every other API error, for pages a one-line text. The statuses are Node's.
 
 const STATUS_FOR_CODE = {
 	HPE_HEADER_OVERFLOW: 431,
@@ -31,8 +31,8 @@ function detailFor(status, maxHeaderSize) {
 }
 
 /**
- * The path the refused request was for, when the bytes Node kept show its request line. A request
- * whose headers arrive in several reads may have lost it; such answers are plain text.
+ * The path the refused request was for, when the bytes Node kept show its request line. When the
+ * headers arrived in several reads, Node keeps only the last one and the path is unknown (null).
  * @param {Buffer | undefined} rawPacket
  * @returns {string | null}
  */
@@ -49,7 +49,12 @@ export function requestPathOf(rawPacket) {
 	}
 }
 
-export const isApiPath = (/** @type {string | null} */ path) => path !== null && (path === '/api' || path.startsWith('/api/'));
+/**
+ * Problem details unless the request is known to be for a page: an API client must be able to
+ * parse every answer, and a person whose browser sent 16 KB of headers can read a short JSON text.
+ * @param {string | null} path
+ */
+export const wantsProblem = (path) => path === null || path === '/api' || path.startsWith('/api/');
 
 /**
  * The raw HTTP response for a refused request. The connection is closed after it, as Node does.
@@ -60,7 +65,7 @@ export const isApiPath = (/** @type {string | null} */ path) => path !== null &&
 export function refusalFor(status, path, maxHeaderSize) {
 	const title = TITLES[/** @type {keyof typeof TITLES} */ (status)] ?? 'Bad Request';
 	const detail = detailFor(status, maxHeaderSize);
-	const [type, body] = isApiPath(path)
+	const [type, body] = wantsProblem(path)
 		? ['application/problem+json', JSON.stringify({ type: 'about:blank', title, status, detail })]
 		: ['text/plain; charset=utf-8', `${title}: ${detail}\n`];
 	return (

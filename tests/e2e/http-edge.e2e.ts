@@ -18,8 +18,11 @@ async function expectProblem(response: Response, status: number): Promise<{ titl
 	return body;
 }
 
-/** Writes one raw HTTP/1.1 request and returns the raw answer (for what fetch would refuse to send). */
-function rawRequest(port: number, request: string | Buffer): Promise<string> {
+/**
+ * Writes one raw HTTP/1.1 request and returns the raw answer (for what fetch would refuse to send).
+ * Several parts are written 100 ms apart, so the server reads them separately.
+ */
+function rawRequest(port: number, ...parts: string[]): Promise<string> {
 	return new Promise((resolve, reject) => {
 		const socket = connect(port, '127.0.0.1');
 		let answer = '';
@@ -27,7 +30,7 @@ function rawRequest(port: number, request: string | Buffer): Promise<string> {
 		socket.on('end', () => resolve(answer));
 		socket.on('close', () => resolve(answer));
 		socket.on('error', (error) => (answer ? resolve(answer) : reject(error)));
-		socket.write(request);
+		parts.forEach((part, i) => setTimeout(() => socket.writable && socket.write(part), i * 100));
 		setTimeout(() => socket.end(), 3000).unref();
 	});
 }
@@ -109,7 +112,12 @@ describe('the HTTP edge', () => {
 		const broken = parseRaw(await rawRequest(server.port, 'GET /api/v1/services HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n'));
 		expect(broken.status).toBe(400);
 		expect(JSON.parse(broken.body)).toMatchObject({ status: 400 });
-		// Pages get Node's own short answer, and the server carries on.
+		// Headers that arrive in several reads: Node no longer has the request line, so the answer
+		// is problem details (an API client can always parse it).
+		const split = parseRaw(await rawRequest(server.port, `GET /api/v1/services HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: ${'a'.repeat(8 * 1024)}`, `\r\nX-B: ${'b'.repeat(12 * 1024)}\r\n\r\n`));
+		expect(split.status).toBe(431);
+		expect(split.headers['content-type']).toBe('application/problem+json');
+		// Pages get a one-line text answer, and the server carries on.
 		const page = parseRaw(await rawRequest(server.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Filler: ${'z'.repeat(20 * 1024)}\r\n\r\n`));
 		expect(page.status).toBe(431);
 		expect(page.headers['content-type']).not.toContain('json');

@@ -348,7 +348,8 @@ export function apiViolation(answer: { status: number; contentType: string; text
 	if (body.status !== answer.status || typeof body.title !== 'string') return `a problem without status/title: ${answer.text.slice(0, 200)}`;
 	if (answer.status === 422) {
 		const errors = body.errors ?? [];
-		if (!errors.length || errors.some((e) => typeof e.field !== 'string' || !e.field || typeof e.message !== 'string')) {
+		// A field may be "" when the client sent an empty key: that is its name.
+		if (!errors.length || errors.some((e) => typeof e.field !== 'string' || typeof e.message !== 'string' || !e.message)) {
 			return `a 422 that does not name the failing fields: ${answer.text.slice(0, 200)}`;
 		}
 		if (errors.some((e) => /Invalid input|expected \w+, received/.test(String(e.message)))) return `a 422 in zod's own words: ${answer.text.slice(0, 200)}`;

@@ -121,12 +121,12 @@ describe('the OpenAPI document', () => {
 		const a: ApiModule = {
 			tag: { name: 'A', description: 'a' },
 			schemas: { Thing: { type: 'object' } },
-			paths: { '/things': { get: { operationId: 'a', summary: 'a', responses: { '200': { description: 'ok' } } } } }
+			paths: { '/things': { get: { operationId: 'a', summary: 'a', security: [], responses: { '200': { description: 'ok' } } } } }
 		};
 		const b: ApiModule = { ...a, schemas: {}, tag: { name: 'B', description: 'b' } };
 		expect(() => buildOpenApiDocument([a, b])).toThrow('GET /things is defined twice');
 		expect(() => buildOpenApiDocument([a, { ...a, paths: {} }])).toThrow('API schema Thing is defined twice');
-		const c: ApiModule = { ...b, paths: { '/things': { post: { operationId: 'c', summary: 'c', responses: { '201': { description: 'made' } } } } } };
+		const c: ApiModule = { ...b, paths: { '/things': { post: { operationId: 'c', summary: 'c', security: [], responses: { '201': { description: 'made' } } } } } };
 		expect(Object.keys(buildOpenApiDocument([a, c]).paths['/things']!)).toEqual(['get', 'post']);
 	});
 });

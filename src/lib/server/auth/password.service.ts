@@ -11,6 +11,7 @@ import { consumeReset, findUsableReset, insertPasswordReset, retireResets } from
 import { deleteOtherSessionsOfStaff, deleteSessionsOfStaff } from './session.repository';
 import { hashToken, newSessionToken } from './session-token';
 import { throttleKey } from './throttle';
+import { parseInput } from '../validation';
 import { countFailure, lockedUntil, setLock } from './throttle.repository';
 
 export const RESET_LINK_MINUTES = 30;
@@ -70,6 +71,9 @@ export async function resetLinkIsUsable(ctx: Ctx, token: string): Promise<boolea
 	return (await findUsableReset(ctx.db, hashToken(token), ctx.clock.now())) !== undefined;
 }
 
+/** A typed password: bad input (too long, not text) is a validation problem for the form, never a crash. */
+const passwordField = z.string('Type the password as text.').max(1024, 'Passwords are at most 1,024 characters.').default('');
+
 export const LINK_EXPIRED = 'This reset link has expired or was used already. Ask for a new one.';
 
 /**
@@ -77,9 +81,7 @@ export const LINK_EXPIRED = 'This reset link has expired or was used already. As
  * in as usual, so the second factor still applies.
  */
 export async function resetPasswordWithLink(ctx: Ctx, token: string, input: unknown): Promise<void> {
-	const { password, confirm } = z
-		.object({ password: z.string().max(1024).default(''), confirm: z.string().max(1024).default('') })
-		.parse(input ?? {});
+	const { password, confirm } = parseInput(z.object({ password: passwordField, confirm: passwordField }), input ?? {});
 	const now = ctx.clock.now();
 	const reset = await findUsableReset(ctx.db, hashToken(token), now);
 	if (!reset) throw new DomainError('not_found', LINK_EXPIRED);
@@ -106,13 +108,10 @@ export async function resetPasswordWithLink(ctx: Ctx, token: string, input: unkn
 export async function changeOwnPassword(ctx: Ctx, currentTokenHash: string, input: unknown): Promise<void> {
 	const actor = ctx.actor;
 	if (actor.kind !== 'staff') throw new DomainError('forbidden', 'You do not have permission to do that.');
-	const { currentPassword, password, confirm } = z
-		.object({
-			currentPassword: z.string().max(1024).default(''),
-			password: z.string().max(1024).default(''),
-			confirm: z.string().max(1024).default('')
-		})
-		.parse(input ?? {});
+	const { currentPassword, password, confirm } = parseInput(
+		z.object({ currentPassword: passwordField, password: passwordField, confirm: passwordField }),
+		input ?? {}
+	);
 	await reauthenticate(ctx, actor, currentPassword);
 	const problem = passwordProblem(password, { email: actor.email });
 	if (problem) throw validationFailed({ password: problem });
