@@ -34,4 +34,16 @@ describe('parseInput messages', () => {
 	it('keeps the messages a schema writes itself', () => {
 		expect(fieldErrorsOf(appointmentRequest, {}).service).toBe('Choose a service.');
 	});
+
+	it('words sizes, choices and unknown fields plainly too', () => {
+		const schema = z.strictObject({ provider: z.string().min(1).max(5), kind: z.enum(['a', 'b']), list: z.array(z.string()).max(1), n: z.number().min(2) });
+		expect(fieldErrorsOf(schema, { provider: '', kind: 'c', list: ['x', 'y'], n: 1, extra: 1 })).toEqual({
+			provider: 'provider must not be empty.',
+			kind: 'kind must be one of: "a", "b".',
+			list: 'list must have at most 1 item.',
+			n: 'n must be at least 2.',
+			form: 'extra is not a known field.'
+		});
+		expect(fieldErrorsOf(schema, { provider: 'toolong', kind: 'a', list: [], n: 2 }).provider).toBe('provider must be at most 5 characters.');
+	});
 });

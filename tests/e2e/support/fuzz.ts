@@ -352,7 +352,9 @@ export function apiViolation(answer: { status: number; contentType: string; text
 		if (!errors.length || errors.some((e) => typeof e.field !== 'string' || typeof e.message !== 'string' || !e.message)) {
 			return `a 422 that does not name the failing fields: ${answer.text.slice(0, 200)}`;
 		}
-		if (errors.some((e) => /Invalid input|expected \w+, received/.test(String(e.message)))) return `a 422 in zod's own words: ${answer.text.slice(0, 200)}`;
+		if (errors.some((e) => /Invalid input|Invalid option|expected \w+, received|Too (small|big): expected|Unrecognized key/.test(String(e.message)))) {
+			return `a 422 in zod's own words: ${answer.text.slice(0, 200)}`;
+		}
 	}
 	return null;
 }
