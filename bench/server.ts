@@ -1,4 +1,4 @@
-/** Starts `node build` on a free loopback port for a benchmark and waits for /healthz. */
+/** Starts the production server (server/index.js, as `npm start` runs it) on a free loopback port for a benchmark and waits for /healthz. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,10 +18,10 @@ async function freePort(): Promise<number> {
 }
 
 export async function startBuiltServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
-	if (!existsSync(join(ROOT, 'build/index.js'))) throw new Error('No build: run `npx vite build` first.');
+	if (!existsSync(join(ROOT, 'build/handler.js'))) throw new Error('No build: run `npx vite build` first.');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server/index.js'], {
 		cwd: ROOT,
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
 		stdio: ['ignore', 'inherit', 'inherit']

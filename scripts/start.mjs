@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it.
-// Serving goes through `node build` (adapter-node), which honours PORT, HOST and ORIGIN and shuts
-// down gracefully on SIGTERM/SIGINT.
+// Serving goes through server/index.js (adapter-node's handler in our own HTTP server), which
+// honours PORT, HOST and ORIGIN like adapter-node and shuts down gracefully on SIGTERM/SIGINT.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
-const BUILD_MARKER = 'build/index.js';
+const BUILD_MARKER = 'build/handler.js';
 
 function newestMtime(path) {
 	if (!existsSync(path)) return 0;
@@ -30,6 +30,6 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
 // http default does not relax it: the server warns at start that it is serving over plain http.
 const env = { ...process.env };
 env.ORIGIN ||= `http://localhost:${env.PORT || 3000}`;
-const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['server/index.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

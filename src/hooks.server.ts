@@ -12,6 +12,7 @@ import { startApp, StartupError } from '$lib/server/startup';
 import { startAppJobWorker } from '$lib/server/jobs/app-worker';
 import { recordAudit } from '$lib/server/audit/audit.service';
 import { setSecurityHeaders } from '$lib/server/security-headers';
+import { asApiProblem, isApiPath, refuseAtEdge } from '$lib/server/edge';
 
 export const init: ServerInit = async () => {
 	let config;
@@ -74,6 +75,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const app = getApp();
 	const requestId = randomUUID();
+	const refused = await refuseAtEdge(event.request, event.url, requestId);
+	if (refused) return finish(refused, { requestId, staffPath: isStaffPath(event.url.pathname), method: event.request.method, route: event.route.id, started });
 	const sessionToken = readSessionCookie(event.cookies, app.config);
 	const session = sessionToken
 		? await resolveSession(app.database.db, app.clock, { idleMinutes: app.config.sessionIdleMinutes }, sessionToken)
@@ -113,20 +116,31 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const response = await resolve(event);
-	setSecurityHeaders(response.headers, staffPath, app.config.secureCookies);
-	response.headers.set('x-request-id', requestId);
+	let response = await resolve(event);
+	if (isApiPath(pathname)) response = await asApiProblem(response, requestId);
 	if (response.status === 403) await auditDenied(event.locals.ctx, event.route.id, event.request.method);
-	log.info({
+	return finish(response, { requestId, staffPath, method: event.request.method, route: event.route.id, started, actorId: full?.actor.staffId });
+};
+
+/** Headers and the request log line, for answers from the app and refusals at the edge alike. */
+function finish(
+	response: Response,
+	r: { requestId: string; staffPath: boolean; method: string; route: string | null; started: number; actorId?: string }
+): Response {
+	const app = getApp();
+	setSecurityHeaders(response.headers, r.staffPath, app.config.secureCookies);
+	response.headers.set('x-request-id', r.requestId);
+	app.log.info({
 		event: 'request',
-		method: event.request.method,
-		route: event.route.id ?? 'unmatched',
+		requestId: r.requestId,
+		method: r.method,
+		route: r.route ?? 'unmatched',
 		status: response.status,
-		durationMs: Math.round(performance.now() - started),
-		actorId: full?.actor.staffId
+		durationMs: Math.round(performance.now() - r.started),
+		actorId: r.actorId
 	});
 	return response;
-};
+}
 
 /** Every refusal is recorded, whichever page or service refused. */
 async function auditDenied(ctx: App.Locals['ctx'], route: string | null, method: string): Promise<void> {

@@ -25,12 +25,12 @@ async function freePort(): Promise<number> {
 export type BenchServer = { url: string; stop: () => Promise<void> };
 
 export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
-	if (!existsSync(join(ROOT, 'build/index.js'))) throw new Error('No build: run `npx vite build` first.');
+	if (!existsSync(join(ROOT, 'build/handler.js'))) throw new Error('No build: run `npx vite build` first.');
 	const dir = mkdtempSync(join(tmpdir(), 'needlepoint-bench-'));
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const devNull = openSync('/dev/null', 'w');
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['server/index.js'], {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -33,13 +33,16 @@ export function tempDatabaseFile(): { file: string; cleanup: () => void } {
 	return { file: join(dir, 'needlepoint.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Runs `node build` (the production server) and waits until /healthz answers. */
+/** The production entry point, as `npm start` runs it: adapter-node's handler in server/index.js. */
+export const SERVER_ENTRY = 'server/index.js';
+
+/** Runs the production server and waits until /healthz answers. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-	if (!existsSync(join(ROOT, 'build/index.js'))) throw new Error('No build: run `npx vite build` (npm test does it).');
+	if (!existsSync(join(ROOT, 'build/handler.js'))) throw new Error('No build: run `npx vite build` (npm test does it).');
 	const port = env.PORT ? Number(env.PORT) : await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [SERVER_ENTRY], {
 		cwd: ROOT,
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: url, LOG_LEVEL: 'warn', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -81,7 +84,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
 /** Runs the server expecting it to exit on its own (bad config); returns exit code and output. */
 export async function runServerToExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
 	const port = await freePort();
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [SERVER_ENTRY], {
 		cwd: ROOT,
 		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -10,6 +10,7 @@ const documentApi: ApiModule = {
 			get: {
 				operationId: 'getOpenApiDocument',
 				summary: 'This OpenAPI 3.1 document',
+				security: [],
 				responses: {
 					'200': { description: 'The document.', content: { 'application/json': { schema: { type: 'object' } } } },
 					'404': problemResponse('Any other path under /api/v1 that does not exist.')

@@ -24,13 +24,12 @@ const bodyProblems = {
 	'415': problemResponse('The body is not sent as JSON (Content-Type: application/json, UTF-8).')
 };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The appointment id.' };
-const bearer = {
-	name: 'Authorization',
-	in: 'header',
-	required: false,
-	schema: { type: 'string', examples: ['Bearer 8mF2…'] },
-	description: 'Bearer followed by the manage token (the last segment of manageUrl). It may be sent as "token" in the body instead.'
-};
+/** The patient's manage token as an HTTP bearer credential (an Authorization header parameter would be ignored). */
+const MANAGE_TOKEN = 'manageToken';
+const needsManageToken = [{ [MANAGE_TOKEN]: [] }];
+const notFoundWithToken = problemResponse(
+	'No appointment with this id for this token (a wrong, missing or malformed token and an unknown id look the same), or it is already over.'
+);
 
 export const bookingApi: ApiModule = {
 	tag: {
@@ -40,10 +39,18 @@ export const bookingApi: ApiModule = {
 			'qualified for a service are offered, and only published slots can be booked. The database refuses overlapping ' +
 			'appointments of one provider, so two clients racing for one time get one 201 and one 409.'
 	},
+	securitySchemes: {
+		[MANAGE_TOKEN]: {
+			type: 'http',
+			scheme: 'bearer',
+			description:
+				'The patient’s manage token: the last segment of manageUrl, returned once by POST /appointments. Send it as ' +
+				'Authorization: Bearer <token>. Cancel and reschedule also accept it as "token" in the JSON body.'
+		}
+	},
 	schemas: {
 		Service: jsonSchemaOf(serviceResponse),
 		Provider: jsonSchemaOf(providerResponse),
-		Slot: jsonSchemaOf(slotResponse),
 		Availability: jsonSchemaOf(availabilityResponse),
 		AppointmentRequest: jsonSchemaOf(appointmentRequest, 'input'),
 		Appointment: jsonSchemaOf(appointmentResponse),
@@ -55,6 +62,7 @@ export const bookingApi: ApiModule = {
 		'/services': {
 			get: {
 				operationId: 'listServices',
+				security: [],
 				summary: 'Services bookable online',
 				responses: { '200': { description: 'The services, in the clinic’s order.', content: { 'application/json': { schema: { type: 'array', items: schemaRef('Service') } } } } }
 			}
@@ -62,6 +70,7 @@ export const bookingApi: ApiModule = {
 		'/providers': {
 			get: {
 				operationId: 'listProviders',
+				security: [],
 				summary: 'Providers and the services each may deliver',
 				responses: { '200': { description: 'The providers, by name.', content: { 'application/json': { schema: { type: 'array', items: schemaRef('Provider') } } } } }
 			}
@@ -69,6 +78,7 @@ export const bookingApi: ApiModule = {
 		'/availability': {
 			get: {
 				operationId: 'getAvailability',
+				security: [],
 				summary: 'Free times for a service',
 				description: `Slots from the first to the last day (both included, at most ${MAX_QUERY_DAYS} days), sorted by start. Days before today and past the service's booking horizon have none; neither do times inside its minimum notice.`,
 				parameters: [
@@ -86,6 +96,7 @@ export const bookingApi: ApiModule = {
 		'/appointments': {
 			post: {
 				operationId: 'bookAppointment',
+				security: [],
 				summary: 'Book an appointment',
 				description:
 					'Books a published slot. The patient is matched by email and date of birth (or created). Send an Idempotency-Key ' +
@@ -102,17 +113,31 @@ export const bookingApi: ApiModule = {
 				}
 			}
 		},
+		'/appointments/{id}': {
+			get: {
+				operationId: 'getAppointment',
+				summary: 'Read an appointment with the manage token',
+				description: 'The address in the Location header of a 201 from POST /appointments. Each read is recorded in the clinic’s audit trail.',
+				security: needsManageToken,
+				parameters: [idParameter],
+				responses: {
+					'200': { description: 'The appointment as it stands now (without manageUrl).', content: json('Appointment') },
+					'404': notFoundWithToken
+				}
+			}
+		},
 		'/appointments/{id}/cancel': {
 			post: {
 				operationId: 'cancelAppointment',
+				security: needsManageToken,
 				summary: 'Cancel with the manage token',
 				description: 'Open until the clinic’s cancellation notice (hours before the start); later, 409 with the clinic’s phone number. Cancelling twice answers 200 again.',
-				parameters: [idParameter, bearer],
+				parameters: [idParameter],
 				requestBody: { required: false, content: json('CancelRequest') },
 				responses: {
 					'200': { description: 'Cancelled.', content: json('Appointment') },
 					...bodyProblems,
-					'404': problemResponse('No appointment with this id and token, or it is already over.'),
+					'404': notFoundWithToken,
 					'409': problemResponse('Too late to cancel online: call the clinic.')
 				}
 			}
@@ -120,13 +145,14 @@ export const bookingApi: ApiModule = {
 		'/appointments/{id}/reschedule': {
 			post: {
 				operationId: 'rescheduleAppointment',
+				security: needsManageToken,
 				summary: 'Move to another free time with the manage token',
-				parameters: [idParameter, bearer],
+				parameters: [idParameter],
 				requestBody: { required: true, content: json('RescheduleRequest') },
 				responses: {
 					'200': { description: 'Moved.', content: json('Appointment') },
 					...bodyProblems,
-					'404': problemResponse('No appointment with this id and token, or it is already over.'),
+					'404': notFoundWithToken,
 					'409': { description: 'The new time is taken, or it is too late to change online.', content: { 'application/problem+json': { schema: schemaRef('SlotTakenProblem') } } },
 					'422': problemResponse('Invalid input, or a time that is not a published slot.', 'ValidationProblem')
 				}

@@ -24,6 +24,7 @@ describe('the OpenAPI document', () => {
 		expect(document.servers).toEqual([{ url: 'https://clinic.example/api/v1', description: 'This clinic' }]);
 		expect(Object.keys(document.paths).sort()).toEqual([
 			'/appointments',
+			'/appointments/{id}',
 			'/appointments/{id}/cancel',
 			'/appointments/{id}/reschedule',
 			'/availability',
@@ -59,11 +60,26 @@ describe('the OpenAPI document', () => {
 			}
 		}
 		const post = document.paths['/screening']!.post!;
-		expect(Object.keys(post.responses)).toEqual(['200', '400', '413', '415', '422']);
+		expect(Object.keys(post.responses)).toEqual(['200', '400', '413', '415', '422', '4XX']);
 		expect(post.responses['422']).toEqual({
 			description: expect.any(String),
 			content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ValidationProblem' } } }
 		});
+	});
+
+	it('says for every operation who may call it and how it fails, with the manage token as a bearer scheme', () => {
+		expect(document.components.securitySchemes).toEqual({ manageToken: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+		const secured: string[] = [];
+		for (const [path, item] of Object.entries(document.paths)) {
+			for (const [method, operation] of Object.entries(item)) {
+				expect(Array.isArray(operation!.security), `${method} ${path}`).toBe(true);
+				if (operation!.security.length) secured.push(`${method} ${path}`);
+				expect(Object.keys(operation!.responses).some((code) => code.startsWith('4')), `${method} ${path}`).toBe(true);
+				const headers = ((operation!.parameters ?? []) as { in: string; name: string }[]).filter((p) => p.in === 'header');
+				expect(headers.map((p) => p.name.toLowerCase()), `${method} ${path}`).not.toContain('authorization');
+			}
+		}
+		expect(secured.sort()).toEqual(['get /appointments/{id}', 'post /appointments/{id}/cancel', 'post /appointments/{id}/reschedule']);
 	});
 
 	it('lists the allowed codes of every answer, body-map regions included', () => {
@@ -105,12 +121,12 @@ describe('the OpenAPI document', () => {
 		const a: ApiModule = {
 			tag: { name: 'A', description: 'a' },
 			schemas: { Thing: { type: 'object' } },
-			paths: { '/things': { get: { operationId: 'a', summary: 'a', responses: { '200': { description: 'ok' } } } } }
+			paths: { '/things': { get: { operationId: 'a', summary: 'a', security: [], responses: { '200': { description: 'ok' } } } } }
 		};
 		const b: ApiModule = { ...a, schemas: {}, tag: { name: 'B', description: 'b' } };
 		expect(() => buildOpenApiDocument([a, b])).toThrow('GET /things is defined twice');
 		expect(() => buildOpenApiDocument([a, { ...a, paths: {} }])).toThrow('API schema Thing is defined twice');
-		const c: ApiModule = { ...b, paths: { '/things': { post: { operationId: 'c', summary: 'c', responses: { '201': { description: 'made' } } } } } };
+		const c: ApiModule = { ...b, paths: { '/things': { post: { operationId: 'c', summary: 'c', security: [], responses: { '201': { description: 'made' } } } } } };
 		expect(Object.keys(buildOpenApiDocument([a, c]).paths['/things']!)).toEqual(['get', 'post']);
 	});
 });

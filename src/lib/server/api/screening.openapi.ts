@@ -92,6 +92,7 @@ export const screeningApi: ApiModule = {
 		'/screening/questionnaire': {
 			get: {
 				operationId: 'getScreeningQuestionnaire',
+				security: [],
 				summary: 'The questions and answer codes',
 				description:
 					'The self-assessment as a FHIR R4 Questionnaire. Each item’s linkId is a field of POST /screening, and ' +
@@ -111,6 +112,7 @@ export const screeningApi: ApiModule = {
 		'/screening': {
 			post: {
 				operationId: 'evaluateScreening',
+				security: [],
 				summary: 'Get a suggestion from answers',
 				description:
 					'Runs the screening rules on the answers. Red flags lead to physician_first (urgent: true means ' +

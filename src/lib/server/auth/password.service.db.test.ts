@@ -74,4 +74,14 @@ describeEachEngine('password reset and change', (handle) => {
 		expect(await resolveSession(handle.db, clock, { idleMinutes: 30 }, other.token)).toBeNull();
 		expect((await resolveSession(handle.db, clock, { idleMinutes: 30 }, mine.token))?.actor).toBeDefined();
 	});
+
+	it('refuses an over-long or non-text password field as bad input, not as a crash', async () => {
+		const self = { ...ctx(), actor: await staffActor(handle.db, 'admin') };
+		const long = await domainError(changeOwnPassword(self, 'no-session', { currentPassword: 'x'.repeat(5000), password: 'x', confirm: 'x' }));
+		expect(long.code).toBe('validation_failed');
+		expect(long.fieldErrors.currentPassword).toMatch(/1,024/);
+		const listed = await domainError(resetPasswordWithLink(ctx(), 'no-such-token', { password: ['a', 'b'], confirm: 'x'.repeat(2000) }));
+		expect(listed.code).toBe('validation_failed');
+		expect(Object.keys(listed.fieldErrors).sort()).toEqual(['confirm', 'password']);
+	});
 });

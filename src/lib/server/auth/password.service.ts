@@ -12,6 +12,7 @@ import { deleteOtherSessionsOfStaff, deleteSessionsOfStaff } from './session.rep
 import { hashToken, newSessionToken } from './session-token';
 import { RESET_EMAIL_RULE, throttleKey } from './throttle';
 import { claimCounters, ThrottledError } from './throttle.service';
+import { parseInput } from '../validation';
 
 export const RESET_LINK_MINUTES = 30;
 
@@ -71,6 +72,9 @@ export async function resetLinkIsUsable(ctx: Ctx, token: string): Promise<boolea
 	return (await findUsableReset(ctx.db, hashToken(token), ctx.clock.now())) !== undefined;
 }
 
+/** A typed password: bad input (too long, not text) is a validation problem for the form, never a crash. */
+const passwordField = z.string('Type the password as text.').max(1024, 'Passwords are at most 1,024 characters.').default('');
+
 export const LINK_EXPIRED = 'This reset link has expired or was used already. Ask for a new one.';
 
 /**
@@ -78,9 +82,7 @@ export const LINK_EXPIRED = 'This reset link has expired or was used already. As
  * in as usual, so the second factor still applies.
  */
 export async function resetPasswordWithLink(ctx: Ctx, token: string, input: unknown): Promise<void> {
-	const { password, confirm } = z
-		.object({ password: z.string().max(1024).default(''), confirm: z.string().max(1024).default('') })
-		.parse(input ?? {});
+	const { password, confirm } = parseInput(z.object({ password: passwordField, confirm: passwordField }), input ?? {});
 	const now = ctx.clock.now();
 	const reset = await findUsableReset(ctx.db, hashToken(token), now);
 	if (!reset) throw new DomainError('not_found', LINK_EXPIRED);
@@ -107,13 +109,10 @@ export async function resetPasswordWithLink(ctx: Ctx, token: string, input: unkn
 export async function changeOwnPassword(ctx: Ctx, currentTokenHash: string, input: unknown): Promise<void> {
 	const actor = ctx.actor;
 	if (actor.kind !== 'staff') throw new DomainError('forbidden', 'You do not have permission to do that.');
-	const { currentPassword, password, confirm } = z
-		.object({
-			currentPassword: z.string().max(1024).default(''),
-			password: z.string().max(1024).default(''),
-			confirm: z.string().max(1024).default('')
-		})
-		.parse(input ?? {});
+	const { currentPassword, password, confirm } = parseInput(
+		z.object({ currentPassword: passwordField, password: passwordField, confirm: passwordField }),
+		input ?? {}
+	);
 	await reauthenticate(ctx, actor, currentPassword);
 	const problem = passwordProblem(password, { email: actor.email });
 	if (problem) throw validationFailed({ password: problem });

@@ -174,3 +174,19 @@ export async function moveTo(
 		throw error;
 	}
 }
+
+/**
+ * GET /api/v1/appointments/{id}: the appointment its manage token belongs to. A wrong token and a
+ * wrong id answer the same not-found; a successful read is audited like any patient-data access.
+ */
+export async function viewByToken(ctx: Ctx, token: unknown, id: string): Promise<ManagedAppointment> {
+	const { appointment, clinic, noticeHours } = await resolve(ctx, token, id);
+	await recordAudit(ctx, {
+		action: 'appointment.viewed',
+		entityType: 'appointment',
+		entityId: appointment.id,
+		patientId: appointment.patientId,
+		detail: { by: 'patient' }
+	});
+	return { appointment: await withNames(ctx.db, appointment), clinic, noticeHours, ...changeWindow(appointment, noticeHours, ctx.clock.now()) };
+}

@@ -5,6 +5,7 @@
  * cheap checks so a 2,000-appointment computation is not spent re-validating trusted rows.
  */
 import { z } from 'zod';
+import { expecting } from '../../shared/zod-messages';
 import { isLocalDate, isWallTime, parseWallTime } from './zoned-time';
 
 export const DEFAULT_MIN_NOTICE_MINUTES = 12 * 60;
@@ -16,7 +17,7 @@ export const MAX_QUERY_DAYS = 62;
 
 const id = z.string().min(1).max(100);
 const weekday = z.number().int().min(1).max(7);
-export const localDateSchema = z.string().refine(isLocalDate, 'Use a real date like 2026-03-08.');
+export const localDateSchema = z.string({ error: expecting('YYYY-MM-DD') }).refine(isLocalDate, 'Use a real date like 2026-03-08.');
 const wallTime = z.string().refine(isWallTime, 'Use a time like 08:00 or 17:30 (24:00 for midnight).');
 
 function startBeforeEnd(range: { start?: string | undefined; end?: string | undefined }, ctx: z.RefinementCtx) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONCERNS, DURATIONS, PRECAUTIONS, PREFERENCES, RED_FLAGS } from './codes';
 import { REGIONS } from './regions';
+import { plainTypeMessage } from '../zod-messages';
 
 /**
  * The answers to the self-assessment, as the API and the form send them:
@@ -152,7 +153,7 @@ export type ScreeningParseResult =
 
 /** Validates raw answers (parsed JSON or form values) in one call. */
 export function parseScreeningInput(raw: unknown): ScreeningParseResult {
-	const result = screeningInput.safeParse(raw);
+	const result = screeningInput.safeParse(raw, { error: (issue) => plainTypeMessage(issue) });
 	return result.success
 		? { success: true, data: result.data }
 		: { success: false, errors: screeningFieldErrors(result.error) };

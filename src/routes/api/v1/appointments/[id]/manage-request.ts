@@ -16,8 +16,12 @@ export async function readManageRequest(request: Request, bodyRequired: boolean)
 		}
 		body = read.value;
 	}
-	const authorization = request.headers.get('authorization');
-	const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	const bearer = bearerToken(request);
 	const fromBody = body && typeof body === 'object' && 'token' in body ? (body as { token: unknown }).token : undefined;
 	return { token: bearer ?? fromBody, body };
+}
+
+/** The manage token from `Authorization: Bearer <token>`, if the header is there and well formed. */
+export function bearerToken(request: Request): string | undefined {
+	return request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
