@@ -4,14 +4,16 @@ import { discardDraft, readDraft, saveDraft } from '$lib/server/drafts/flow-draf
 import { clearDraftCookie, readDraftCookie, writeDraftCookie } from '$lib/server/draft-cookie';
 import { formObject } from '$lib/server/form-data';
 import { pageError } from '$lib/server/http';
-import type { BookingStep } from '$lib/shared/booking-view';
+import type { BookingStep, BookingView } from '$lib/shared/booking-view';
 
 // Post/redirect/get: every post saves into the draft and redirects to /book?step=…, so Back and
 // Forward show earlier steps without "Confirm Form Resubmission". Only the step name is in the URL.
 const stepUrl = (step: BookingStep) => (step === 'service' ? '/book' : `/book?step=${step}`);
 
-export async function load({ locals, url, cookies, setHeaders }) {
+export async function load({ locals, url, cookies, request, setHeaders }) {
 	setHeaders({ 'cache-control': 'no-store' });
+	// After a refused post the page shows the action's view; nothing more to load or save.
+	if (request.method === 'POST') return { view: null, ended: false };
 	const ctx = locals.ctx;
 	const draft = await readDraft<BookingState>(ctx, 'booking', readDraftCookie(cookies, 'booking'));
 	const state = draft?.state ?? {};
@@ -36,7 +38,7 @@ export async function load({ locals, url, cookies, setHeaders }) {
 	} else if (draft && JSON.stringify(result.state) !== JSON.stringify(state)) {
 		await saveDraft(ctx, 'booking', draft.id, result.state);
 	}
-	return { view: result.view, ended: !draft && (url.searchParams.get('step') ?? '') !== '' };
+	return { view: result.view as BookingView | null, ended: !draft && (url.searchParams.get('step') ?? '') !== '' };
 }
 
 export const actions = {

@@ -8,8 +8,10 @@ import { clearDraftCookie, readDraftCookie } from '$lib/server/draft-cookie';
 import type { AssessmentView } from '$lib/shared/screening/assessment-view';
 import { answer } from '../answer';
 
-export async function load({ locals, cookies, setHeaders }) {
+export async function load({ locals, cookies, request, setHeaders }) {
 	setHeaders({ 'cache-control': 'no-store' });
+	// After a refused post the page shows the action's question; the draft is left alone.
+	if (request.method === 'POST') return { view: undefined };
 	const ctx = locals.ctx;
 	const draft = await readDraft<StoredAssessment>(ctx, 'assessment', readDraftCookie(cookies, 'assessment'));
 	if (!draft) redirect(303, '/assessment');
@@ -23,7 +25,7 @@ export async function load({ locals, cookies, setHeaders }) {
 	// itself keeps them (in its "change your answer" form) for as long as it is open.
 	await discardDraft(ctx, 'assessment', draft.id);
 	clearDraftCookie(cookies, ctx.config, 'assessment');
-	return { view };
+	return { view: view as AssessmentView | undefined };
 }
 
 // Older pages posted their last answer here; the same action answers them.
