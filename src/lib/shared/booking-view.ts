@@ -17,14 +17,31 @@ export type TimeOption = { value: string; label: string; dayLabel: string };
 
 export type DayOption = { date: string; label: string; times: TimeOption[] };
 
-/** Fields carried forward as hidden inputs: the choices and details made on earlier steps. */
-export type Carried = Record<string, string>;
-
 export type Summary = { serviceName: string; providerName: string; timeLabel: string; zoneLabel: string };
 
+/** The steps of online booking; each is a GET of /book?step=…, so Back and Forward can show it again. */
+export const BOOKING_STEPS = ['service', 'visit', 'provider', 'time', 'details', 'review', 'consultation', 'confirmed'] as const;
+export type BookingStep = (typeof BOOKING_STEPS)[number];
+
 export type BookingView =
-	| { kind: 'service'; services: ServiceOption[]; carried: Carried; message?: string; error?: string; selected?: string; fromAssessment: boolean }
-	| { kind: 'provider'; service: ServiceOption; providers: ProviderOption[]; carried: Carried; error?: string; selected?: string }
+	| { kind: 'service'; services: ServiceOption[]; message?: string; error?: string; selected?: string; fromAssessment: boolean }
+	| {
+			kind: 'visit';
+			/** The service chosen, which first-time patients reach through a consultation. */
+			service: ServiceOption;
+			consultation: ServiceOption | null;
+			selected?: 'new' | 'returning';
+			error?: string;
+	  }
+	| {
+			kind: 'provider';
+			service: ServiceOption;
+			/** Set when this consultation leads to another service: only clinicians who offer both are listed. */
+			intended?: ServiceOption;
+			providers: ProviderOption[];
+			error?: string;
+			selected?: string;
+	  }
 	| {
 			kind: 'time';
 			service: ServiceOption;
@@ -34,13 +51,12 @@ export type BookingView =
 			zone: string;
 			earlier: string | null;
 			later: string | null;
-			carried: Carried;
 			message?: string;
 			alternatives?: TimeOption[];
 	  }
-	| { kind: 'details'; summary: Summary; values: Record<string, string>; errors: Record<string, string>; carried: Carried; message?: string }
-	| { kind: 'review'; summary: Summary; details: Record<string, string>; submission: string; carried: Carried; message?: string }
-	| { kind: 'consultation'; summary: Summary; consultation: ServiceOption | null; carried: Carried }
+	| { kind: 'details'; summary: Summary; values: Record<string, string>; errors: Record<string, string>; message?: string; today: string }
+	| { kind: 'review'; summary: Summary; details: Record<string, string>; submission: string; message?: string }
+	| { kind: 'consultation'; summary: Summary; consultation: ServiceOption | null }
 	| {
 			kind: 'confirmed';
 			summary: Summary;
@@ -62,7 +78,9 @@ export type ManageView = {
 	changeableUntil: string;
 	noticeHours: number;
 	phone: string;
-	mode: 'view' | 'confirm-cancel' | 'times';
+	mode: 'view' | 'confirm-cancel' | 'times' | 'confirm-move';
+	/** The time chosen on the picker, waiting for "Confirm" (mode confirm-move). */
+	move?: { start: string; timeLabel: string };
 	notice?: string;
 	message?: string;
 	times?: { days: DayOption[]; zoneLabel: string; earlier: string | null; later: string | null; alternatives?: TimeOption[] };

@@ -29,3 +29,16 @@ export const providerChoice = z
 	.string({ error: 'Choose a provider, or "first available".' })
 	.min(1, 'Choose a provider, or "first available".')
 	.max(100, 'Choose a provider from the list.');
+
+/** Nobody booking was born before this day; an earlier date is a typing slip in the year. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01';
+
+/**
+ * What is wrong with a date of birth given "today" in the clinic's zone (both YYYY-MM-DD), or
+ * null. Shared by the booking page, which says it at the field, and the booking service.
+ */
+export function dateOfBirthProblem(dateOfBirth: string, today: string): string | null {
+	if (dateOfBirth > today) return 'Date of birth cannot be in the future.';
+	if (dateOfBirth < EARLIEST_BIRTH_DATE) return 'Check the year of your date of birth.';
+	return null;
+}

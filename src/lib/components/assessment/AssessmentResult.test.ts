@@ -28,8 +28,7 @@ function viewFor(input: Partial<ScreeningInput>, offers: OfferView[]): ResultVie
 		result,
 		offers,
 		token: issueResultToken({ answers, rulesetVersion: result.rulesetVersion, issuedAt: NOW }, SECRET),
-		draft: { ...emptyDraft(), concerns: [...answers.concerns], redFlags: [...answers.redFlags], redFlagsNone: answers.redFlags.length === 0, precautionsNone: true },
-		sources: []
+		draft: { ...emptyDraft(), concerns: [...answers.concerns], redFlags: [...answers.redFlags], redFlagsNone: answers.redFlags.length === 0, precautionsNone: true }
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import { findServiceById } from '../scheduling/bookable-service';
-import { formatInstant } from '../scheduling/rfc3339';
+import { formatInstant, parseInstant } from '../scheduling/rfc3339';
 import { fullTime, zoneLabel } from '../../shared/booking-time';
 import type { ManageView } from '../../shared/booking-view';
 import { STATUS_LABELS } from './appointment';
@@ -44,8 +44,9 @@ async function times(ctx: Ctx, m: ManagedAppointment, week: string | undefined, 
 }
 
 export async function manageStep(ctx: Ctx, token: string, form: Record<string, string> = {}): Promise<ManageView> {
-	// A time button posts only "start"; every other button names what it does in "do".
-	const action = form.do ?? (form.start ? 'move' : '');
+	// A time button posts only "start" and leads to the review; every other button names what it
+	// does in "do". Only "Confirm" on the review (do=move with start) moves the appointment.
+	const action = form.do ?? (form.start ? 'review-move' : '');
 	if (action.startsWith('week:')) return times(ctx, await getManagedAppointment(ctx, token), action.slice(5));
 	switch (action) {
 		case 'cancel':
@@ -59,6 +60,12 @@ export async function manageStep(ctx: Ctx, token: string, form: Record<string, s
 			}
 		case 'reschedule':
 			return times(ctx, await getManagedAppointment(ctx, token), undefined);
+		case 'review-move': {
+			const current = await getManagedAppointment(ctx, token);
+			const startMs = form.start ? parseInstant(form.start) : null;
+			if (startMs === null) return times(ctx, current, undefined, { message: 'Choose a new time from the list.' });
+			return viewOf(current, 'confirm-move', { move: { start: form.start!, timeLabel: fullTime(startMs, current.clinic.timeZone) } });
+		}
 		case 'move': {
 			const current = await getManagedAppointment(ctx, token);
 			try {

@@ -66,3 +66,9 @@ export async function replaceOpeningHours(db: Kysely<DB>, clinicId: string, hour
 			.execute();
 	}
 }
+
+/** Hours before an appointment when online changes close. */
+export async function findCancellationNoticeHours(db: Kysely<DB>, clinicId: string): Promise<number> {
+	const row = await db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
+	return row.cancellationNoticeHours;
+}

@@ -446,4 +446,13 @@ export interface DB {
 	notificationDelivery: NotificationDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	bookingVersion: BookingVersionTable;
+	flowDraft: FlowDraftTable;
+}
+
+export interface FlowDraftTable {
+	id: string;
+	kind: string;
+	/** JSON of the flow's state so far. */
+	state: string;
+	expiresAt: Instant;
 }

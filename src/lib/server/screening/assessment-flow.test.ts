@@ -155,3 +155,29 @@ describe('advance', () => {
 		expect(STEP_FIELDS).toEqual(['regions', 'concerns', 'duration', 'redFlags', 'precautions', 'preference']);
 	});
 });
+
+describe('answers kept between pages', () => {
+	it('takes the posted question from the post and every other answer from the stored draft', () => {
+		const stored = { draft: { ...answered, regions: ['neck'] }, counted: true };
+		// A checkbox question posted with nothing ticked clears it; the others are kept.
+		const posted = readAssessmentForm(form({ at: 'concerns' }), stored);
+		expect(posted.draft).toEqual({ ...answered, regions: ['neck'], concerns: [] });
+		expect(posted.counted).toBe(true);
+		const none = readAssessmentForm(form({ at: 'redFlags', redFlags: 'fever_or_unwell' }), stored);
+		expect(none.draft).toMatchObject({ redFlags: ['fever_or_unwell'], redFlagsNone: false, precautionsNone: true });
+	});
+});
+
+describe('urgent red flags', () => {
+	it('shows the emergency advice on the screen after the safety question, before the remaining questions', () => {
+		const upToSafety = { regions: ['chest'], concerns: ['sciatica'], duration: 'acute' };
+		for (const flag of ['chest_pain_or_breathless', 'saddle_numbness']) {
+			const step = post({ ...upToSafety, redFlags: [flag, 'fever_or_unwell'], at: 'redFlags' });
+			expect(step.kind).toBe('urgent');
+		}
+		// A red flag that is not urgent goes on to the next question as before.
+		expect(question(post({ ...upToSafety, redFlags: 'fever_or_unwell', at: 'redFlags' })).field).toBe('precautions');
+		// A result asked for with an urgent flag and questions unanswered is the urgent advice too.
+		expect(post({ redFlags: 'chest_pain_or_breathless', at: 'preference', review: '1', preference: 'none' }).kind).toBe('urgent');
+	});
+});

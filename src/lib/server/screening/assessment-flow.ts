@@ -8,12 +8,13 @@ import {
 } from '../../shared/screening/assessment-view';
 import { parseScreeningInput, type ScreeningField, type ScreeningInput } from '../../shared/screening/input.schema';
 import { questionFor } from '../../shared/screening/questionnaire';
+import { urgentFindings } from './evaluate';
 
 /**
- * The self-assessment as a series of plain HTML form posts, with nothing stored on the server:
- * every page posts all answers so far (the current question's as checkboxes or radios, the rest
- * as hidden fields), and this module decides which page comes next. Pure, so every path through
- * the questions is tested without a browser.
+ * The self-assessment as a series of plain HTML form posts. Each page posts its own question's
+ * answer; the answers so far are kept in a short-lived server-side draft (the route merges the post
+ * into it with readAssessmentForm) and this module decides which page comes next. Pure, so every
+ * path through the questions is tested without a browser.
  */
 
 export type Navigation =
@@ -32,7 +33,9 @@ export type PostedAssessment = {
 
 export type FlowStep =
 	| QuestionView
-	| { readonly kind: 'complete'; readonly input: ScreeningInput; readonly draft: AssessmentDraft; readonly counted: boolean };
+	| { readonly kind: 'complete'; readonly input: ScreeningInput; readonly draft: AssessmentDraft; readonly counted: boolean }
+	/** An urgent red flag was ticked: emergency advice now, no more questions. */
+	| { readonly kind: 'urgent'; readonly draft: AssessmentDraft; readonly counted: boolean };
 
 const FIELDS: ReadonlySet<string> = new Set(STEP_FIELDS);
 const isField = (value: unknown): value is ScreeningField => typeof value === 'string' && FIELDS.has(value);
@@ -46,26 +49,38 @@ function list(data: FormData, name: string): string[] {
 	return data.getAll(name).filter((value): value is string => typeof value === 'string');
 }
 
-/** Reads a posted assessment page. Anything unexpected is kept as posted for validation to name. */
-export function readAssessmentForm(data: FormData): PostedAssessment {
+/** What the draft holds between pages besides the answers. */
+export type StoredAssessment = { readonly draft: AssessmentDraft; readonly review?: boolean; readonly counted?: boolean };
+
+/**
+ * Reads a posted assessment page over the answers stored so far: the question the page showed
+ * (`at`) always takes the posted answer (an unticked group posts nothing), and any other question
+ * posted (the result page posts every answer) does too. Anything unexpected is kept as posted for
+ * validation to name.
+ */
+export function readAssessmentForm(data: FormData, stored: StoredAssessment = { draft: emptyDraft() }): PostedAssessment {
 	const navValue = text(data, 'nav');
 	const gotoField = navValue.startsWith('goto:') ? navValue.slice('goto:'.length) : undefined;
-	const at = text(data, 'at');
+	const atValue = text(data, 'at');
+	const at = isField(atValue) ? atValue : null;
+	const posted = (name: string, field: ScreeningField) => at === field || data.has(name);
+	const pick = <K extends keyof AssessmentDraft>(name: K, field: ScreeningField, value: AssessmentDraft[K]): AssessmentDraft[K] =>
+		posted(name, field) ? value : stored.draft[name];
 	return {
 		draft: {
-			regions: list(data, 'regions'),
-			concerns: list(data, 'concerns'),
-			duration: text(data, 'duration'),
-			redFlags: list(data, 'redFlags'),
-			precautions: list(data, 'precautions'),
-			preference: text(data, 'preference'),
-			redFlagsNone: text(data, 'redFlagsNone') === 'yes',
-			precautionsNone: text(data, 'precautionsNone') === 'yes'
+			regions: pick('regions', 'regions', list(data, 'regions')),
+			concerns: pick('concerns', 'concerns', list(data, 'concerns')),
+			duration: pick('duration', 'duration', text(data, 'duration')),
+			redFlags: pick('redFlags', 'redFlags', list(data, 'redFlags')),
+			precautions: pick('precautions', 'precautions', list(data, 'precautions')),
+			preference: pick('preference', 'preference', text(data, 'preference')),
+			redFlagsNone: pick('redFlagsNone', 'redFlags', text(data, 'redFlagsNone') === 'yes'),
+			precautionsNone: pick('precautionsNone', 'precautions', text(data, 'precautionsNone') === 'yes')
 		},
-		at: isField(at) ? at : null,
+		at,
 		nav: isField(gotoField) ? { kind: 'goto', field: gotoField } : navValue === 'back' ? { kind: 'back' } : { kind: 'next' },
-		review: text(data, 'review') === '1',
-		counted: text(data, 'counted') === '1'
+		review: text(data, 'review') === '1' || (stored.review ?? false),
+		counted: text(data, 'counted') === '1' || (stored.counted ?? false)
 	};
 }
 
@@ -116,6 +131,8 @@ export function stepError(field: ScreeningField, draft: AssessmentDraft): string
  */
 function finish(posted: PostedAssessment): FlowStep {
 	const { draft, review, counted } = posted;
+	// An urgent red flag outranks every question still unanswered.
+	if (stepError('redFlags', draft) === null && urgentFindings(draft.redFlags).length > 0) return { kind: 'urgent', draft, counted };
 	for (const field of STEP_FIELDS) {
 		const error = stepError(field, draft);
 		if (error) return questionView(field, draft, { error, review, counted });
@@ -129,6 +146,11 @@ function finish(posted: PostedAssessment): FlowStep {
 	return { kind: 'complete', input: parsed.data, draft, counted };
 }
 
+/** Where stored answers stand when the result page is opened: a result, the urgent advice, or a question still to answer. */
+export function finishStored(stored: StoredAssessment): FlowStep {
+	return finish({ draft: stored.draft, at: null, nav: { kind: 'next' }, review: stored.review ?? false, counted: stored.counted ?? false });
+}
+
 /** The page to show after a post. */
 export function advance(posted: PostedAssessment): FlowStep {
 	const { draft, at, nav, review, counted } = posted;
@@ -140,6 +162,7 @@ export function advance(posted: PostedAssessment): FlowStep {
 
 	const error = stepError(at, draft);
 	if (error) return questionView(at, draft, { error, review, counted });
+	if (at === 'redFlags' && urgentFindings(draft.redFlags).length > 0) return finish(posted);
 	const next = STEP_FIELDS[index + 1];
 	if (next && !review) return questionView(next, draft, { counted });
 	return finish(posted);

@@ -25,7 +25,10 @@ describeEachEngine('completing the self-assessment', (handle) => {
 			'Dr. Priya Nair DPT',
 			'Dr. Sam O’Brien DC'
 		]);
-		expect(view.sources.map((s) => s.id)).toEqual(['apta-dn-scope', 'selvaratnam-2016', 'needlepoint-triage']);
+		// Patients get a plain line, not citations ("our synthesis … for clinician review"); the
+		// reasons keep their source ids for staff and the API.
+		expect(view).not.toHaveProperty('sources');
+		expect(view.result.reasons.flatMap((r) => r.sources).sort()).toEqual(['apta-dn-scope', 'needlepoint-triage', 'selvaratnam-2016']);
 		const check = verifyResultToken(view.token, ctx().config.appSecret, TEST_NOW);
 		expect(check).toEqual({ valid: true, claims: { answers: base, rulesetVersion: '1.0.0', issuedAt: TEST_NOW } });
 	});

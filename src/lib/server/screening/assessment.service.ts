@@ -6,14 +6,14 @@ import type { ScreeningInput } from '../../shared/screening/input.schema';
 import { evaluateScreening } from './evaluate';
 import { issueResultToken } from './result-token';
 import { recordAssessmentOutcome } from './screening-stats.service';
-import { citationsFor } from './sources';
 
 /**
  * Turns finished answers into the result page: the engine's result, the suggested services with
- * their qualified providers, the sources behind each reason, and a signed token for booking.
+ * their qualified providers, and a signed token for booking. Patients get a plain line about where
+ * the rules come from; the full citations stay with staff and the API (rule source ids).
  *
  * Stores nothing about the person. With `count`, it adds one to the anonymous daily tally; the page
- * passes false when the same person views their result again after changing an answer.
+ * counts once when the answers are finished (countFinishedAssessment) and passes false here.
  */
 export async function completeAssessment(
 	ctx: Ctx,
@@ -29,7 +29,6 @@ export async function completeAssessment(
 		{ answers: input, rulesetVersion: result.rulesetVersion, issuedAt: ctx.clock.now() },
 		ctx.config.appSecret
 	);
-	const sourceIds = [...result.reasons, ...result.precautions].flatMap((finding) => finding.sources);
 	return {
 		kind: 'result',
 		result,
@@ -49,9 +48,13 @@ export async function completeAssessment(
 			})
 		),
 		token,
-		draft: options.draft,
-		sources: citationsFor(sourceIds).map((s) => ({ id: s.id, citation: s.citation, ...(s.url ? { url: s.url } : {}) }))
+		draft: options.draft
 	};
+}
+
+/** One more finished self-assessment in the anonymous daily tally (no answers, no person). */
+export async function countFinishedAssessment(ctx: Ctx, recommendation: Parameters<typeof recordAssessmentOutcome>[1]): Promise<void> {
+	await countQuietly(ctx, recommendation);
 }
 
 /** The person's result matters more than the statistics: a failed count is logged, not shown. */

@@ -128,3 +128,19 @@ const THERAPIES: ReadonlySet<Recommendation> = new Set(THERAPY_RECOMMENDATIONS);
 function isTherapy(recommendation: Recommendation): boolean {
 	return THERAPIES.has(recommendation);
 }
+
+/**
+ * The urgent red flags among those ticked, as findings with their sources. The self-assessment
+ * checks this straight after the safety question, so emergency advice comes on the next screen
+ * instead of after the remaining questions.
+ */
+export function urgentFindings(redFlags: readonly string[], ruleset: Ruleset = CURRENT_RULESET): Reason[] {
+	return rulesOf(ruleset, 'red_flag')
+		.filter((rule) => rule.urgent && redFlags.includes(rule.redFlag))
+		.map((rule) => finding(rule, rule.redFlag, [{ field: 'redFlags', code: rule.redFlag }]));
+}
+
+/** Whether a reason comes from an urgent rule, so an urgent result can leave the others out. */
+export function isUrgentFinding(ruleId: string, ruleset: Ruleset = CURRENT_RULESET): boolean {
+	return rulesOf(ruleset, 'red_flag').some((rule) => rule.id === ruleId && rule.urgent);
+}

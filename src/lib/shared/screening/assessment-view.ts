@@ -1,10 +1,10 @@
 import type { ScreeningField } from './input.schema';
 import { QUESTIONS, questionFor } from './questionnaire';
-import type { ScreeningResult } from './result';
+import type { Reason, ScreeningResult } from './result';
 
 /**
- * What the self-assessment pages render. The server builds these from each POST; nothing is kept
- * between requests, so every page carries the answers so far in its form.
+ * What the self-assessment pages render. The answers so far live in a short-lived server-side draft
+ * (deleted once the result is shown), so each page is a GET that Back and Forward can show again.
  */
 
 /** The answers so far exactly as posted (not yet validated), plus the two "None of these" ticks. */
@@ -81,8 +81,6 @@ export type OfferView = {
 	readonly providers: readonly ProviderView[];
 };
 
-export type SourceView = { readonly id: string; readonly citation: string; readonly url?: string };
-
 export type ResultView = {
 	readonly kind: 'result';
 	readonly result: ScreeningResult;
@@ -91,10 +89,20 @@ export type ResultView = {
 	/** Signed answers for the Book form (see server/screening/result-token.ts). POST bodies only. */
 	readonly token: string;
 	readonly draft: AssessmentDraft;
-	readonly sources: readonly SourceView[];
 };
 
-export type AssessmentView = QuestionView | ResultView;
+/**
+ * Shown straight after the safety question when an urgent red flag is ticked: emergency advice
+ * only, with no suggestion to wait for a doctor's appointment and no questions left to answer.
+ */
+export type UrgentView = {
+	readonly kind: 'urgent';
+	readonly summary: string;
+	readonly reasons: readonly Reason[];
+	readonly draft: AssessmentDraft;
+};
+
+export type AssessmentView = QuestionView | ResultView | UrgentView;
 
 /** The words the person saw for an answer code ("" for an unanswered single choice). */
 export function answerLabel(field: ScreeningField, code: string): string {
