@@ -30,7 +30,11 @@ export type Action =
 	| 'patient:read'
 	| 'patient:merge'
 	| 'schedule:manage'
-	| 'schedule:manage_own';
+	| 'schedule:manage_own'
+	| 'intake:read_status'
+	| 'intake:read_answers'
+	| 'intake:transcribe'
+	| 'intake:tablet';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -65,7 +69,13 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'patient:merge': ['admin', 'front_desk'],
 	// Anyone's working hours and clinic closures; a clinician may change only their own hours.
 	'schedule:manage': ['admin'],
-	'schedule:manage_own': ['admin', 'clinician']
+	'schedule:manage_own': ['admin', 'clinician'],
+	// Pre-visit intake (issue 10): the desk sees whether forms are done and hands out tablet codes;
+	// only clinicians (and admins) read the health answers or type them in from a paper form.
+	'intake:read_status': ['admin', 'clinician', 'front_desk'],
+	'intake:read_answers': ['admin', 'clinician'],
+	'intake:transcribe': ['admin', 'clinician'],
+	'intake:tablet': ['admin', 'clinician', 'front_desk']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

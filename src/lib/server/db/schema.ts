@@ -446,4 +446,72 @@ export interface DB {
 	notificationDelivery: NotificationDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	bookingVersion: BookingVersionTable;
+	formDefinition: FormDefinitionTable;
+	formResponse: FormResponseTable;
+	formsLink: FormsLinkTable;
+	tabletCode: TabletCodeTable;
+	intakeAlert: IntakeAlertTable;
+}
+
+/** One published version of a clinic form (JSON definition); never updated. */
+export interface FormDefinitionTable {
+	id: string;
+	clinicId: string;
+	slug: string;
+	version: number;
+	title: string;
+	contentHash: string;
+	definition: string;
+	publishedAt: Instant;
+}
+
+export interface FormResponseTable {
+	id: string;
+	clinicId: string;
+	patientId: string;
+	appointmentId: string;
+	formId: string;
+	slug: string;
+	status: 'in_progress' | 'submitted';
+	answers: string;
+	enteredBy: 'patient' | 'staff';
+	enteredByStaffId: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+	submittedAt: Instant | null;
+}
+
+export interface FormsLinkTable {
+	id: string;
+	clinicId: string;
+	patientId: string;
+	appointmentId: string;
+	tokenHash: string;
+	via: 'email' | 'tablet';
+	expiresAt: Instant;
+	endedAt: Instant | null;
+	createdBy: string | null;
+	createdAt: Instant;
+}
+
+export interface TabletCodeTable {
+	id: string;
+	clinicId: string;
+	appointmentId: string;
+	codeHash: string;
+	expiresAt: Instant;
+	usedAt: Instant | null;
+	createdBy: string;
+	createdAt: Instant;
+}
+
+export interface IntakeAlertTable {
+	appointmentId: string;
+	clinicId: string;
+	patientId: string;
+	redFlags: string;
+	urgent: number;
+	raisedAt: Instant;
+	clearedAt: Instant | null;
+	clearedBy: string | null;
 }

@@ -1,6 +1,7 @@
 import type { App } from '../startup';
 import { probeFor } from '../notifications/delivery-probe';
 import { notificationHandlers } from '../notifications/handlers';
+import { intakeHandlers } from '../intake/intake-jobs';
 import { noticeHost } from '../notifications/notice-host';
 import { createJobWorker, DEFAULT_WORKER_OPTIONS, type JobWorker } from './worker';
 
@@ -11,9 +12,9 @@ export function createAppJobWorker(app: App): JobWorker {
 			db: app.database.db,
 			clock: app.clock,
 			log: app.log,
-			env: { mail: app.mail, probe: probeFor(app.config), host: noticeHost(app.config.origin) }
+			env: { mail: app.mail, probe: probeFor(app.config), host: noticeHost(app.config.origin), origin: app.config.origin }
 		},
-		notificationHandlers,
+		[...notificationHandlers, ...intakeHandlers],
 		{ ...DEFAULT_WORKER_OPTIONS, pollMs: app.config.jobs.pollMs, leaseMs: app.config.jobs.leaseMs }
 	);
 }

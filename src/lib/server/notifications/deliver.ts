@@ -32,6 +32,8 @@ export type NotificationEnv = {
 	probe: DeliveryProbe;
 	/** Host name for UIDs and Message-IDs (from ORIGIN), stable across restarts. */
 	host: string;
+	/** The public origin, for links built at send time (pre-visit forms); absent without ORIGIN. */
+	origin?: string;
 };
 
 /** What to send, or why not (a code); `orphan` when the appointment no longer exists. */

@@ -12,7 +12,8 @@ const emailPayload = z.object({
 	appointmentId: z.string().min(1),
 	change: z.enum(['booked', 'rescheduled', 'cancelled']),
 	sequence: z.number().int().min(0),
-	manageUrl: z.url({ protocol: /^https?$/ }).optional()
+	manageUrl: z.url({ protocol: /^https?$/ }).optional(),
+	formsUrl: z.url({ protocol: /^https?$/ }).optional()
 });
 
 const reminderPayload = z.object({
@@ -60,7 +61,7 @@ export const appointmentEmailHandler: JobHandler<NotificationEnv> = {
 			if (facts.appointment.sequence > payload.sequence) return { skip: 'superseded' };
 			const isCancelled = facts.appointment.status === 'cancelled';
 			if (isCancelled !== (payload.change === 'cancelled')) return { skip: 'status_changed' };
-			return compose({ ...facts, kind: payload.change, ...(payload.manageUrl ? { manageUrl: payload.manageUrl } : {}) }, run);
+			return compose({ ...facts, kind: payload.change, ...(payload.manageUrl ? { manageUrl: payload.manageUrl } : {}), ...(payload.formsUrl ? { formsUrl: payload.formsUrl } : {}) }, run);
 		});
 	}
 };

@@ -14,6 +14,8 @@ export type NoticeView = {
 	patient: { firstName: string; email: string };
 	/** The patient's bearer link to change or cancel; only present when the caller passed it. */
 	manageUrl?: string;
+	/** A first visit's pre-visit forms link; only present when the caller passed it. */
+	formsUrl?: string;
 };
 
 /** "120 Example Avenue, Suite 300, Boston, MA 02116" (the country only when it is not the US). */
