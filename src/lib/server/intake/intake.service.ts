@@ -12,7 +12,8 @@ import {
 	type Answers,
 	type FormItem
 } from '../../shared/intake/form-definition';
-import { HEALTH_HISTORY } from '../../shared/intake/health-history';
+import { BUILT_IN_FORMS, HEALTH_HISTORY } from '../../shared/intake/health-history';
+import { getClinic } from '../clinic/clinic.service';
 import { RED_FLAG_LABELS } from '../../shared/screening/labels';
 import type { RedFlag } from '../../shared/screening/codes';
 import { finishTabletSession, openFormsLink, type FormsAccess } from './forms-link.service';
@@ -312,13 +313,16 @@ export async function getPatientIntakes(ctx: Ctx, patientId: string): Promise<St
 	return views;
 }
 
-/** The whole form on one page, for typing in a paper copy. */
-export async function getTranscriptionForm(ctx: Ctx, appointmentId: string): Promise<{ form: StoredForm; answers: Answers; status: IntakeStatus; patientId: string }> {
-	authorize(ctx.actor, 'intake:transcribe');
+/**
+ * The staff intake page: the visit's intake as its reader may see it, plus (for clinicians, while
+ * nothing has been sent) the whole form on one page for typing in a paper copy.
+ */
+export async function getIntakeWorkspace(ctx: Ctx, appointmentId: string): Promise<{ view: StaffIntakeView; transcription: { form: StoredForm; answers: Answers } | null }> {
+	const view = await getVisitIntake(ctx, appointmentId);
+	if (view.status === 'submitted' || !can(ctx.actor, 'intake:transcribe')) return { view, transcription: null };
 	const appointment = await staffAppointment(ctx, appointmentId);
-	const { response, form, answers } = await loadIntake(ctx, { appointmentId, clinicId: appointment.clinicId });
-	await recordAudit(ctx, { action: 'intake.viewed', entityType: 'appointment', entityId: appointmentId, patientId: appointment.patientId, detail: { answers: true, page: 'transcribe' } });
-	return { form, answers, status: statusOf(response), patientId: appointment.patientId };
+	const { form, answers } = await loadIntake(ctx, { appointmentId, clinicId: appointment.clinicId });
+	return { view, transcription: { form, answers } };
 }
 
 /** Fields the transcription form sends as lists. */
@@ -356,3 +360,11 @@ export async function transcribeIntake(ctx: Ctx, appointmentId: string, raw: Rec
 	});
 }
 
+
+/** The current published version of a shipped form, for GET /api/v1/forms/{slug}. Public: no answers. */
+export async function getPublishedForm(ctx: Ctx, slug: string): Promise<StoredForm> {
+	const definition = BUILT_IN_FORMS.find((f) => f.slug === slug);
+	if (!definition) throw notFound('form');
+	const clinic = await getClinic(ctx);
+	return publishedVersionOf(ctx.db, clinic.id, definition, ctx.clock.now());
+}
