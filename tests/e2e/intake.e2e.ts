@@ -162,6 +162,22 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('pre-visit intake in the
 		const appointmentId = ((await booked.json()) as { id: string }).id;
 		const link = await formsLinkFor(who.email);
 
+		// Bad posts: a clear 400 page that keeps what was typed (escaped), and nothing stored.
+		const post = (path: string, body: URLSearchParams) =>
+			fetch(`${link}${path}`, { method: 'POST', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body });
+		const huge = await post('/intake/medicines', new URLSearchParams({ medications: '<script>alert(1)</script>' + 'x'.repeat(5000), nav: 'next' }));
+		expect(huge.status).toBe(400);
+		const hugePage = await huge.text();
+		expect(hugePage).toContain('Please keep this under 2000 characters');
+		expect(hugePage).toContain('&lt;script>alert(1)&lt;/script>xxxx');
+		expect(hugePage).not.toContain('<script>alert(1)');
+		const unknown = await post('/intake/visit', new URLSearchParams({ reason: 'ok', 'no-such-question': 'x' }));
+		expect(unknown.status).toBe(400);
+		expect(await unknown.text()).toContain('This page has no question called "no-such-question"');
+		const unknownPage = await post('/intake/no-such-page', new URLSearchParams({ reason: 'x' }));
+		expect(unknownPage.status).toBe(404);
+		expect(await (await fetch(`${link}/intake/medicines`)).text()).not.toContain('xxxxx');
+
 		const context = await browser.newContext({ viewport: PHONE });
 		const page = await context.newPage();
 		await page.goto(`${link}/intake/safety`);
