@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleHtml, recordUrls } from './support/assessment';
 import { freeSlots, patient, postJson } from './support/booking';
 import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser } from './support/browser';
-import { CLINICIAN } from './support/demo';
+import { CLINICIAN, FRONT_DESK } from './support/demo';
 import { readOutbox, waitFor } from './support/notices';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
@@ -207,5 +207,52 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('pre-visit intake in the
 		expect(await staffPage.getByRole('heading', { level: 1 }).textContent()).toBe('Pre-visit intake');
 		await expectAccessible(staffPage);
 		await staff.close();
+	}, 120_000);
+
+	it('front desk hands over a tablet: a one-time code opens only that visit’s forms, and the session ends on send', async () => {
+		const [slot] = await freeSlots(server.url, 'initial-consultation', undefined, 4, 20);
+		const booked = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot!.providerId, start: slot!.start, patient: patient('intake-tablet'), note: '' });
+		const appointmentId = ((await booked.json()) as { id: string }).id;
+
+		const desk = await browser.newContext();
+		const deskPage = await desk.newPage();
+		await signInInBrowser(deskPage, server.url, FRONT_DESK);
+		await deskPage.goto(`${server.url}/staff/appointments/${appointmentId}`);
+		await deskPage.getByRole('button', { name: /Give a tablet code/ }).click();
+		await expect.poll(() => deskPage.locator('.code').count()).toBe(1);
+		const code = (await deskPage.locator('.code').textContent())!.trim();
+		expect(code).toMatch(/^[A-Z2-9]{8}$/);
+
+		const tablet = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+		const page = await tablet.newPage();
+		page.setDefaultTimeout(10_000);
+		await page.goto(`${server.url}/forms/tablet`);
+		expect(await heading(page)).toBe('Open your forms');
+		await scan(page);
+		await page.getByLabel('Code').fill('WRONG234');
+		await page.getByRole('button', { name: 'Open my forms' }).click();
+		expect(await page.getByText('That code is not valid.').count()).toBeGreaterThan(0);
+		expect(await page.getByLabel('Code').inputValue()).toBe('WRONG234');
+		await page.getByLabel('Code').fill(code.toLowerCase());
+		await page.getByRole('button', { name: 'Open my forms' }).click();
+		expect(await heading(page)).toBe('Before your visit');
+		const tabletLink = page.url();
+		expect(await page.getByRole('button', { name: 'Finish and hand back the tablet' }).count()).toBe(1);
+		await page.getByRole('link', { name: 'Start' }).click();
+		await page.getByLabel(/What would you like help with/).fill('Tennis elbow');
+		await page.getByRole('button', { name: 'Save and continue' }).click();
+		await page.getByRole('checkbox', { name: 'None of these apply to me' }).check();
+		await page.getByRole('button', { name: 'Save and continue' }).click();
+		await page.goto(`${tabletLink}/intake/review`);
+		await page.getByRole('button', { name: 'Send my forms to the clinic' }).click();
+		expect(await heading(page)).toBe('Thank you');
+		// The code was used and the tablet's link has ended.
+		expect((await fetch(tabletLink)).status).toBe(404);
+		await tablet.close();
+
+		await deskPage.goto(`${server.url}/staff/appointments/${appointmentId}`);
+		expect(await deskPage.getByRole('region', { name: 'Pre-visit forms' }).textContent()).toContain('Sent (by the patient)');
+		expect(await deskPage.getByText('Full intake answers').count()).toBe(0);
+		await desk.close();
 	}, 120_000);
 });
