@@ -16,6 +16,7 @@ import {
 	getIntakePage,
 	getPatientIntakes,
 	getVisitIntake,
+	physicianFirstAmong,
 	saveIntakePage,
 	submitIntake,
 	transcribeIntake
@@ -125,6 +126,9 @@ describeEachEngine('pre-visit intake', (handle) => {
 		expect(desk.alert).toMatchObject({ urgent: true, redFlags: null });
 		expect(desk.answers).toBeNull();
 		expect(desk.precautions).toBeNull();
+		const other = await firstVisit('2026-12-02T11:00:00-05:00');
+		expect([...(await physicianFirstAmong(await staff('front_desk'), [visit.id, other.id]))]).toEqual([visit.id]);
+		expect((await domainError(physicianFirstAmong(ctx, [visit.id]))).code).toBe('forbidden');
 	});
 
 	it('submits once: a replayed submit or save is refused and changes nothing; precautions carry sources', async () => {

@@ -18,6 +18,7 @@ import { RED_FLAG_LABELS } from '../../shared/screening/labels';
 import type { RedFlag } from '../../shared/screening/codes';
 import { finishTabletSession, openFormsLink, type FormsAccess } from './forms-link.service';
 import {
+	alertedAppointments,
 	findAlert,
 	findResponse,
 	findResponsesOfPatient,
@@ -367,4 +368,14 @@ export async function getPublishedForm(ctx: Ctx, slug: string): Promise<StoredFo
 	if (!definition) throw notFound('form');
 	const clinic = await getClinic(ctx);
 	return publishedVersionOf(ctx.db, clinic.id, definition, ctx.clock.now());
+}
+
+/**
+ * Which of these appointments are "physician first" (an open red flag), for the calendar's
+ * badge. A status flag on rows the calendar already shows (its view is audited there), so no
+ * event of its own.
+ */
+export async function physicianFirstAmong(ctx: Ctx, appointmentIds: string[]): Promise<Set<string>> {
+	authorize(ctx.actor, 'intake:read_status');
+	return alertedAppointments(ctx.db, appointmentIds);
 }
