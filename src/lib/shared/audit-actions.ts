@@ -48,5 +48,12 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'patient.searched', label: 'Patients searched' },
 	{ value: 'patient.viewed', label: 'Patient viewed' },
 	{ value: 'patient.merged', label: 'Patients merged' },
-	{ value: 'schedule.updated', label: 'Working hours or time off changed' }
+	{ value: 'schedule.updated', label: 'Working hours or time off changed' },
+	{ value: 'intake.viewed', label: 'Intake forms viewed' },
+	{ value: 'intake.saved', label: 'Intake page saved' },
+	{ value: 'intake.submitted', label: 'Intake forms sent' },
+	{ value: 'intake.red_flag', label: 'Red flag at intake' },
+	{ value: 'intake.transcribed', label: 'Paper intake entered by staff' },
+	{ value: 'intake.tablet_code_created', label: 'Tablet code given out' },
+	{ value: 'intake.tablet_started', label: 'Forms opened on a clinic tablet' }
 ];

@@ -47,7 +47,14 @@ export const AUDIT_ACTIONS = [
 	'patient.searched',
 	'patient.viewed',
 	'patient.merged',
-	'schedule.updated'
+	'schedule.updated',
+	'intake.viewed',
+	'intake.saved',
+	'intake.submitted',
+	'intake.red_flag',
+	'intake.transcribed',
+	'intake.tablet_code_created',
+	'intake.tablet_started'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -32,7 +32,11 @@ export type Action =
 	| 'schedule:manage'
 	| 'schedule:manage_own'
 	| 'mfa:reset'
-	| 'mfa:reset_own';
+	| 'mfa:reset_own'
+	| 'intake:read_status'
+	| 'intake:read_answers'
+	| 'intake:transcribe'
+	| 'intake:tablet';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -70,7 +74,13 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'schedule:manage_own': ['admin', 'clinician'],
 	// Turning two-step sign-in off: anyone for themselves (a new phone), only admins for others.
 	'mfa:reset': ['admin'],
-	'mfa:reset_own': ['admin', 'clinician', 'front_desk']
+	'mfa:reset_own': ['admin', 'clinician', 'front_desk'],
+	// Pre-visit intake (issue 10): the desk sees whether forms are done and hands out tablet codes;
+	// only clinicians (and admins) read the health answers or type them in from a paper form.
+	'intake:read_status': ['admin', 'clinician', 'front_desk'],
+	'intake:read_answers': ['admin', 'clinician'],
+	'intake:transcribe': ['admin', 'clinician'],
+	'intake:tablet': ['admin', 'clinician', 'front_desk']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -27,6 +27,7 @@ import { appointmentRequest } from './booking-input';
 import { type IdempotencyClaim, idempotencyKeyHash, replayFor, requestFingerprint, saveAnswer } from './idempotency';
 import { newManageToken } from './manage-token';
 import { bumpBookingVersion } from './booking-version';
+import { formsLinkForNewBooking } from '../intake/intake-jobs';
 import { isOverlapViolation } from './overlap';
 
 /** What a successful booking answers, and what a replay of it answers again. */
@@ -154,10 +155,12 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 				{ ...ctx, db: trx },
 				{ action: 'appointment.booked', entityType: 'appointment', entityId: id, patientId, detail: { source: p.source, serviceId: p.service.id } }
 			);
+			const formsUrl = await formsLinkForNewBooking(trx, ctx, { appointmentId: id, clinicId: p.clinic.id, patientId, startMs: slot.startMs, endMs: slot.endMs, now });
 			await enqueueAppointmentNotices(trx, {
 				appointmentId: id,
 				change: 'booked',
 				manageUrl: token && ctx.config.origin ? manageUrlFor(ctx.config.origin, token.token) : undefined,
+				formsUrl,
 				now
 			});
 			const confirmation: BookingConfirmation = {

@@ -447,6 +447,11 @@ export interface DB {
 	calendarFeed: CalendarFeedTable;
 	bookingVersion: BookingVersionTable;
 	flowDraft: FlowDraftTable;
+	formDefinition: FormDefinitionTable;
+	formResponse: FormResponseTable;
+	formsLink: FormsLinkTable;
+	tabletCode: TabletCodeTable;
+	intakeAlert: IntakeAlertTable;
 }
 
 export interface FlowDraftTable {
@@ -455,4 +460,67 @@ export interface FlowDraftTable {
 	/** JSON of the flow's state so far. */
 	state: string;
 	expiresAt: Instant;
+}
+
+/** One published version of a clinic form (JSON definition); never updated. */
+export interface FormDefinitionTable {
+	id: string;
+	clinicId: string;
+	slug: string;
+	version: number;
+	title: string;
+	contentHash: string;
+	definition: string;
+	publishedAt: Instant;
+}
+
+export interface FormResponseTable {
+	id: string;
+	clinicId: string;
+	patientId: string;
+	appointmentId: string;
+	formId: string;
+	slug: string;
+	status: 'in_progress' | 'submitted';
+	answers: string;
+	enteredBy: 'patient' | 'staff';
+	enteredByStaffId: string | null;
+	createdAt: Instant;
+	updatedAt: Instant;
+	submittedAt: Instant | null;
+}
+
+export interface FormsLinkTable {
+	id: string;
+	clinicId: string;
+	patientId: string;
+	appointmentId: string;
+	tokenHash: string;
+	via: 'email' | 'tablet';
+	expiresAt: Instant;
+	endedAt: Instant | null;
+	createdBy: string | null;
+	createdAt: Instant;
+}
+
+export interface TabletCodeTable {
+	id: string;
+	clinicId: string;
+	appointmentId: string;
+	codeHash: string;
+	expiresAt: Instant;
+	usedAt: Instant | null;
+	createdBy: string;
+	createdAt: Instant;
+}
+
+export interface IntakeAlertTable {
+	appointmentId: string;
+	clinicId: string;
+	patientId: string;
+	redFlags: string;
+	urgent: number;
+	raisedAt: Instant;
+	clearedAt: Instant | null;
+	clearedBy: string | null;
 }

@@ -32,7 +32,7 @@ export type NotificationEnv = {
 	probe: DeliveryProbe;
 	/** Host name for UIDs and Message-IDs (from ORIGIN), stable across restarts. */
 	host: string;
-	/** The site's ORIGIN, for links in emails (the booking page); none when it is not set. */
+	/** The site's ORIGIN, for links in emails (the booking page, pre-visit forms); none when it is not set. */
 	origin?: string;
 };
 

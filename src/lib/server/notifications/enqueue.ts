@@ -39,10 +39,12 @@ export type EnqueueNoticesInput = {
 	appointmentId: string;
 	change: AppointmentChange;
 	manageUrl?: string;
+	/** A first visit's pre-visit forms link (same rules as manageUrl: cleared once sent). */
+	formsUrl?: string;
 	now?: Date;
 };
 
-export type EmailJobPayload = { appointmentId: string; change: AppointmentChange; sequence: number; manageUrl?: string };
+export type EmailJobPayload = { appointmentId: string; change: AppointmentChange; sequence: number; manageUrl?: string; formsUrl?: string };
 export type ReminderJobPayload = { appointmentId: string; hoursBefore: number; startsAt: string };
 
 const HOUR = 3_600_000;
@@ -69,7 +71,8 @@ export async function enqueueAppointmentNotices(trx: Kysely<DB>, input: EnqueueN
 		appointmentId: row.id,
 		change: input.change,
 		sequence: row.sequence,
-		...(input.manageUrl ? { manageUrl: input.manageUrl } : {})
+		...(input.manageUrl ? { manageUrl: input.manageUrl } : {}),
+		...(input.formsUrl && isHttpUrl(input.formsUrl) ? { formsUrl: input.formsUrl } : {})
 	};
 	await enqueueJob(trx, {
 		kind: EMAIL_JOB_KIND,

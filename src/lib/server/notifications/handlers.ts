@@ -12,7 +12,8 @@ const emailPayload = z.object({
 	appointmentId: z.string().min(1),
 	change: z.enum(['booked', 'rescheduled', 'cancelled']),
 	sequence: z.number().int().min(0),
-	manageUrl: z.url({ protocol: /^https?$/ }).optional()
+	manageUrl: z.url({ protocol: /^https?$/ }).optional(),
+	formsUrl: z.url({ protocol: /^https?$/ }).optional()
 });
 
 const reminderPayload = z.object({
@@ -61,7 +62,7 @@ export const appointmentEmailHandler: JobHandler<NotificationEnv> = {
 			const isCancelled = facts.appointment.status === 'cancelled';
 			if (isCancelled !== (payload.change === 'cancelled')) return { skip: 'status_changed' };
 			const links = payload.change === 'cancelled' && run.env.origin ? { bookUrl: `${run.env.origin}/book` } : payload.manageUrl ? { manageUrl: payload.manageUrl } : {};
-			return compose({ ...facts, kind: payload.change, ...links }, run);
+			return compose({ ...facts, kind: payload.change, ...links, ...(payload.formsUrl ? { formsUrl: payload.formsUrl } : {}) }, run);
 		});
 	}
 };

@@ -3,7 +3,7 @@ import type { AppointmentStatus, DB } from '../db/schema';
 import { readInstant } from '../db/values';
 import type { NoticeView } from './notice';
 
-export type NoticeFacts = Omit<NoticeView, 'kind' | 'manageUrl'>;
+export type NoticeFacts = Omit<NoticeView, 'kind' | 'manageUrl' | 'formsUrl'>;
 
 /**
  * The appointment as it is now, with everything a notice shows. Read at send time, never from

@@ -16,6 +16,8 @@ export type NoticeView = {
 	manageUrl?: string;
 	/** The clinic's online booking page (absolute), when the app knows its own address. */
 	bookUrl?: string;
+	/** A first visit's pre-visit forms link; only present when the caller passed it. */
+	formsUrl?: string;
 };
 
 /** "120 Example Avenue, Suite 300, Boston, MA 02116" (the country only when it is not the US). */

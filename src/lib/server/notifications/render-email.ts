@@ -86,6 +86,14 @@ export function renderAppointmentEmail(view: NoticeView): RenderedEmail {
 				text: `To change or cancel, use the link in your confirmation email or call us at ${view.clinic.phone}.`
 			});
 		}
+		if (view.formsUrl) {
+			blocks.push({
+				kind: 'link',
+				label: 'Fill in your health forms before your visit',
+				href: view.formsUrl,
+				after: 'About 10 minutes; you can stop and come back. This link is only for you.'
+			});
+		}
 		const policy = policySentence(view.clinic.cancellationNoticeHours);
 		if (policy) blocks.push({ kind: 'p', text: policy });
 		blocks.push({ kind: 'p', text: 'The attached invite adds the appointment to your calendar.' });

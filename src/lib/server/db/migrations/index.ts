@@ -12,6 +12,7 @@ import * as calendarFeed from './2026_11_28_0310_calendar_feed';
 import * as bookingVersion from './2026_11_28_0210_booking_version';
 import * as flowDraft from './2026_12_02_0180_flow_draft';
 import * as credentialLabels from './2026_12_02_0200_credential_labels';
+import * as intakeForms from './2026_12_02_0300_intake_forms';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0300_jobs': jobs,
 	'2026_11_28_0310_calendar_feed': calendarFeed,
 	'2026_12_02_0200_credential_labels': credentialLabels,
-	'2026_12_02_0180_flow_draft': flowDraft
+	'2026_12_02_0180_flow_draft': flowDraft,
+	'2026_12_02_0300_intake_forms': intakeForms
 };

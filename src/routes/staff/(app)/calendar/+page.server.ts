@@ -4,6 +4,7 @@ import { localDateOf } from '$lib/server/scheduling/zoned-time';
 import { getClinic } from '$lib/server/clinic/clinic.service';
 import { clockTime, dayHeading, zoneLabel } from '$lib/shared/booking-time';
 import { STATUS_LABELS } from '$lib/server/booking/appointment';
+import { physicianFirstAmong } from '$lib/server/intake/intake.service';
 
 export async function load({ locals, url }) {
 	try {
@@ -11,6 +12,7 @@ export async function load({ locals, url }) {
 		const query = calendarQuery(url.searchParams, localDateOf(locals.ctx.clock.now().getTime(), clinic.timeZone));
 		const calendar = await getCalendar(locals.ctx, query);
 		const zone = calendar.clinic.timeZone;
+		const flagged = await physicianFirstAmong(locals.ctx, calendar.days.flatMap((d) => d.entries.map((e) => e.id)));
 		return {
 			query,
 			zone,
@@ -32,7 +34,8 @@ export async function load({ locals, url }) {
 					locationName: e.locationName,
 					status: e.status,
 					statusLabel: STATUS_LABELS[e.status],
-					late: e.lateCancellation
+					late: e.lateCancellation,
+					physicianFirst: flagged.has(e.id)
 				}))
 			}))
 		};

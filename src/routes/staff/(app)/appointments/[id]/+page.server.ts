@@ -10,6 +10,8 @@ import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
 import { fullTime, zoneLabel } from '$lib/shared/booking-time';
 import { PRECAUTION_LABELS, RECOMMENDATION_LABELS } from '$lib/shared/screening/labels';
+import { getVisitIntake } from '$lib/server/intake/intake.service';
+import { createTabletCode } from '$lib/server/intake/forms-link.service';
 
 export async function load({ locals, params, url }) {
 	try {
@@ -38,6 +40,7 @@ export async function load({ locals, params, url }) {
 			started: view.started,
 			booked: url.searchParams.has('booked'),
 			move,
+			intake: await getVisitIntake(locals.ctx, a.id),
 			screening: view.screening && {
 				result: RECOMMENDATION_LABELS[view.screening.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? view.screening.recommendation,
 				clinicianReview: view.screening.clinicianReview,
@@ -69,6 +72,15 @@ export const actions = {
 			return formFailure(caught, {});
 		}
 		redirect(303, `/staff/appointments/${params.id}`);
+	},
+	tabletCode: async ({ locals, params }) => {
+		try {
+			const { code, expiresAt } = await createTabletCode(locals.ctx, params.id);
+			const view = await getStaffAppointment(locals.ctx, params.id);
+			return { tabletCode: { code, until: fullTime(expiresAt.getTime(), view.clinic.timeZone) } };
+		} catch (caught) {
+			return formFailure(caught, {});
+		}
 	},
 	move: async ({ request, locals, params }) => {
 		const values = formObject(await request.formData());

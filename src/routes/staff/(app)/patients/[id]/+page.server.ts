@@ -5,6 +5,7 @@ import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
 import { findPatients, getPatientRecord, mergePatients } from '$lib/server/patients/patient.service';
 import { fullTime } from '$lib/shared/booking-time';
+import { getPatientIntakes } from '$lib/server/intake/intake.service';
 
 export async function load({ locals, params, url }) {
 	try {
@@ -13,6 +14,7 @@ export async function load({ locals, params, url }) {
 		return {
 			patient: { ...patient, createdAt: undefined },
 			merged: url.searchParams.has('merged'),
+			intakes: await getPatientIntakes(locals.ctx, params.id),
 			appointments: appointments.map((a) => ({
 				id: a.id,
 				when: fullTime(a.startsAt.getTime(), zone),
