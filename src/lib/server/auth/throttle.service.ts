@@ -12,7 +12,7 @@ function keysOf(ctx: Ctx, subject: ThrottleSubject): Array<{ key: string; rule: 
 }
 
 export class ThrottledError extends DomainError {
-	constructor(readonly retryAfterSeconds: number) {
+	constructor(override readonly retryAfterSeconds: number) {
 		const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
 		super('rate_limited', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
 	}

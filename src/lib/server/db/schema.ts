@@ -249,6 +249,8 @@ export interface AppointmentTable {
 	createdBy: string | null;
 	createdAt: Instant;
 	updatedAt: Instant;
+	cancelledBy: ColumnType<'patient' | 'clinic' | null, 'patient' | 'clinic' | null | undefined, 'patient' | 'clinic' | null>;
+	cancellationReason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyRecordTable {
@@ -446,4 +448,13 @@ export interface DB {
 	notificationDelivery: NotificationDeliveryTable;
 	calendarFeed: CalendarFeedTable;
 	bookingVersion: BookingVersionTable;
+	rateLimitCounter: RateLimitCounterTable;
+}
+
+/** Fixed-window counters for rate limits, incremented atomically (one upsert) by every instance. */
+export interface RateLimitCounterTable {
+	scope: string;
+	keyHash: string;
+	windowStart: Instant;
+	hits: number;
 }

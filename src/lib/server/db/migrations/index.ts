@@ -10,6 +10,8 @@ import * as serviceFaq from './2026_11_28_0104_service_faq';
 import * as jobs from './2026_11_28_0300_jobs';
 import * as calendarFeed from './2026_11_28_0310_calendar_feed';
 import * as bookingVersion from './2026_11_28_0210_booking_version';
+import * as rateLimitCounter from './2026_12_02_0120_rate_limit_counter';
+import * as cancellationReason from './2026_12_02_0121_cancellation_reason';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -26,5 +28,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0200_scheduling': scheduling,
 	'2026_11_28_0210_booking_version': bookingVersion,
 	'2026_11_28_0300_jobs': jobs,
-	'2026_11_28_0310_calendar_feed': calendarFeed
+	'2026_11_28_0310_calendar_feed': calendarFeed,
+	'2026_12_02_0120_rate_limit_counter': rateLimitCounter,
+	'2026_12_02_0121_cancellation_reason': cancellationReason
 };
