@@ -236,6 +236,8 @@ async function confirm(
 				carried: pick(c.form, ['assessment', ...DETAIL_FIELDS])
 			};
 		}
+		// Too many bookings from here or for this email: say so on the review page, keeping every answer.
+		if (caught instanceof DomainError && caught.code === 'rate_limited') return reviewStep(c, service, provider, startMs, caught.message);
 		if (!(caught instanceof DomainError) || caught.code !== 'validation_failed') throw caught;
 		const fields = Object.keys(caught.fieldErrors);
 		if (fields.includes('start')) return timeStep(c, service, provider, { message: caught.fieldErrors.start! });
