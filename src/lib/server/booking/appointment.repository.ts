@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, DB } from '../db/schema';
 import { readFlag, readInstant, writeInstant } from '../db/values';
 import type { Appointment, AppointmentSource, CancelledBy } from './appointment';
@@ -100,6 +100,17 @@ export type ExpectedState = { status: AppointmentStatus; sequence: number; start
 
 export const expectedStateOf = (a: Appointment): ExpectedState => ({ status: a.status, sequence: a.sequence, startsAt: a.startsAt });
 
+/** The row, only while it still has the status, sequence and start the change was decided on. */
+function asExpected(id: string, expected: ExpectedState) {
+	return (eb: ExpressionBuilder<DB, 'appointment'>) =>
+		eb.and([
+			eb('id', '=', id),
+			eb('status', '=', expected.status),
+			eb('sequence', '=', expected.sequence),
+			eb('startsAt', '=', writeInstant(expected.startsAt))
+		]);
+}
+
 async function applied(result: Promise<{ numUpdatedRows: bigint }>): Promise<boolean> {
 	return Number((await result).numUpdatedRows) === 1;
 }
@@ -119,10 +130,7 @@ export async function moveAppointment(db: Kysely<DB>, id: string, move: Appointm
 				sequence: eb('sequence', '+', 1),
 				updatedAt: writeInstant(now)
 			}))
-			.where('id', '=', id)
-			.where('status', '=', expected.status)
-			.where('sequence', '=', expected.sequence)
-			.where('startsAt', '=', writeInstant(expected.startsAt))
+			.where(asExpected(id, expected))
 			.executeTakeFirst()
 	);
 }
@@ -149,10 +157,7 @@ export async function markCancelled(db: Kysely<DB>, id: string, cancellation: Ca
 				sequence: eb('sequence', '+', 1),
 				updatedAt: writeInstant(now)
 			}))
-			.where('id', '=', id)
-			.where('status', '=', expected.status)
-			.where('sequence', '=', expected.sequence)
-			.where('startsAt', '=', writeInstant(expected.startsAt))
+			.where(asExpected(id, expected))
 			.executeTakeFirst()
 	);
 }
