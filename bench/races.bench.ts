@@ -33,6 +33,8 @@ const VIA_PROXY = { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
 
 let visitor = 0;
 const fromVisitor = () => ({ 'x-forwarded-for': `10.${(++visitor >> 16) & 255}.${(visitor >> 8) & 255}.${visitor & 255}` });
+/** A label as it can appear in an email address. */
+const tag = (label: string) => label.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 
 type Tally = Record<string, number>;
@@ -75,7 +77,7 @@ async function sameSlot(label: string, servers: RunningServer[]): Promise<void> 
 	const started = performance.now();
 	const results = await Promise.all(
 		Array.from({ length: SAME_SLOT }, (_, i) =>
-			post(`${servers[i % servers.length]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient(`same-${label}-${i}`) })
+			post(`${servers[i % servers.length]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient(`same-${tag(label)}-${i}`) })
 		)
 	);
 	const t = tally(results.map((r) => r.status));
@@ -87,7 +89,7 @@ async function distinct(label: string, servers: RunningServer[]): Promise<void> 
 	const started = performance.now();
 	const results = await Promise.all(
 		slots.map((slot, i) =>
-			post(`${servers[i % servers.length]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient(`distinct-${label}-${i}`) })
+			post(`${servers[i % servers.length]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient(`distinct-${tag(label)}-${i}`) })
 		)
 	);
 	const t = tally(results.map((r) => r.status));
@@ -101,7 +103,7 @@ async function pairs(label: string, servers: RunningServer[], read: (id: string)
 	const booked: { id: string; token: string; from: Slot; to: Slot }[] = [];
 	for (let i = 0; i < PAIRS; i++) {
 		const [from, to] = [slots[2 * i]!, slots[2 * i + 1]!];
-		const r = await post(`${servers[0]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: from.providerId, start: from.start, patient: patient(`pair-${label}-${i}`) });
+		const r = await post(`${servers[0]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: from.providerId, start: from.start, patient: patient(`pair-${tag(label)}-${i}`) });
 		if (r.status !== 201) throw new Error(`setup booking answered ${r.status}`);
 		const json = r.json as { id: string; manageUrl: string };
 		booked.push({ id: json.id, token: json.manageUrl.split('/').at(-1)!, from, to });
