@@ -3,14 +3,14 @@ import { lockChain } from '../audit/audit.repository';
 import type { DB } from '../db/schema';
 
 /**
- * The first statement of every transaction that can take or free a slot (booking, moving,
- * cancelling, working hours, time off, closures, service rules). It takes the locks such a
- * transaction needs in the one order they are always taken — the audit chain's advisory lock,
- * then the booking-version row — before any appointment row is written and before the audit
- * event, which takes the chain lock again (re-entrant). Two of these transactions therefore never
- * hold one lock each while waiting for the other's: no PostgreSQL deadlocks between them, and the
- * slot check that follows sees every earlier booking committed. On SQLite, BEGIN IMMEDIATE has
- * already serialised writers and this only moves the counter.
+ * Called in every transaction that can take or free a slot (booking, moving, cancelling, working
+ * hours, time off, closures, service rules) before it writes any row, after its plain reads. It
+ * takes the locks such a transaction needs in the one order they are always taken — the audit
+ * chain's advisory lock, then the booking-version row — before the patient, appointment and job
+ * rows are written and before the audit event, which takes the chain lock again (re-entrant). Two
+ * of these transactions therefore never hold one lock each while waiting for the other's: no
+ * PostgreSQL deadlocks between them. On SQLite, BEGIN IMMEDIATE has already serialised writers
+ * and this only moves the counter.
  *
  * The counter itself: availability answers cached by an app instance are valid only while it has
  * not moved.

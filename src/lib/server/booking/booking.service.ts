@@ -103,8 +103,11 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 	try {
 		return await writeTransaction(ctx.db, async (trx) => {
 			// Locks in their one order: the request's idempotency key, then the audit chain and the
-			// booking version (beginBookingChange), then rows. A replay is answered before anything is
-			// checked again: the stored answer stands even once its time has passed.
+			// booking version (beginBookingChange), then rows (patient, appointment, jobs). A replay is
+			// answered before anything is checked again: the stored answer stands even once its time
+			// has passed. The slot search only reads, so it runs before the locks: a time already taken
+			// is refused without queueing behind other bookings, and one taken meanwhile is caught by
+			// the database guard at the insert.
 			if (p.idempotency) {
 				const replay = await replayFor<BookingConfirmation>(trx, p.idempotency, secret);
 				if (replay) return { confirmation: replay.body, replayed: true, timeZone: p.clinic.timeZone };
@@ -112,9 +115,9 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 			if (p.startMs <= now.getTime()) {
 				throw validationFailed({ start: 'This time has already passed. Choose a time from the list.' }, 'That time has passed.');
 			}
+			const slot = await claimSlot(trx, p, now.getTime());
 			await beginBookingChange(trx);
 			if (p.source !== 'staff' && 'details' in p.patient) await takeBookingLimits(ctx, trx, p.patient.details.email, p.clinic.phone);
-			const slot = await claimSlot(trx, p, now.getTime());
 
 			let patientId: string;
 			if ('id' in p.patient) patientId = p.patient.id;

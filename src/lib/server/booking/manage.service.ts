@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { enqueueAppointmentNotices } from '../notifications/enqueue';
 import { manageUrlFor } from './booking-api';
 import { writeTransaction } from '../db/write-transaction';
-import { notFound, validationFailed } from '../errors';
+import { DomainError, notFound, validationFailed } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit/audit.service';
 import type { Clinic } from '../clinic/clinic';
@@ -109,7 +109,8 @@ export async function rescheduleByToken(ctx: Ctx, token: unknown, raw: unknown, 
 	const { appointment, clinic, noticeHours } = await resolve(ctx, token ?? input.token, id);
 	const now = ctx.clock.now();
 	if (!changeWindow(appointment, noticeHours, now).canChange) {
-		if (appointment.status !== 'booked') throw validationFailed({ start: 'This appointment is cancelled; book a new one instead.' }, 'Cancelled appointments cannot be moved.');
+		// A conflict with the appointment's state (409), like a cancel that won the race against this move.
+		if (appointment.status !== 'booked') throw new DomainError('conflict', 'This appointment is cancelled, so it cannot be moved. Please book a new one instead.');
 		throw tooLateToChange(noticeHours, clinic.phone);
 	}
 	const service = await findServiceById(ctx.db, clinic.id, appointment.serviceId);
@@ -152,13 +153,14 @@ export async function moveTo(
 	};
 	try {
 		await writeTransaction(ctx.db, async (trx) => {
-			await beginBookingChange(trx);
+			// Reads first, then the locks in their one order (see beginBookingChange), then the row.
 			const slot = (await searchSlots(trx, search)).find((s) => s.startMs === m.startMs);
 			if (!slot) {
 				const offered = (await searchSlots(trx, { ...search, ignoreBusy: true })).some((s) => s.startMs === m.startMs);
 				if (offered) throw new SlotTakenError([]);
 				throw validationFailed({ start: 'This is not one of the times we offer for this service and provider. Choose a time from the list.' }, 'That time cannot be booked.');
 			}
+			await beginBookingChange(trx);
 			let moved: boolean;
 			try {
 				moved = await moveAppointment(
