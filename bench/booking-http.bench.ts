@@ -47,7 +47,9 @@ function commitProbe(): number {
 }
 
 let next = 0;
-const server = await startBuiltServer({ DATABASE_FILE: file });
+// Every request comes from its own (made-up) client address, as real visitors would: one address is
+// limited to a few bookings an hour (booking-limits.ts), which is not what this measures.
+const server = await startBuiltServer({ DATABASE_FILE: file, ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' });
 try {
 	console.log(`${slots.length} distinct slots prepared; ${connections} connections for ${seconds} s`);
 	console.log(`load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
@@ -65,6 +67,7 @@ try {
 					const slot = slots[i % slots.length]!;
 					return {
 						...request,
+						headers: { ...request.headers, 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
 						body: JSON.stringify({
 							service: 'follow-up',
 							providerId: slot.providerId,

@@ -31,6 +31,26 @@ async function race(urls: string[], providerId: string, start: string, tag: stri
 	);
 }
 
+/** Follow-up slots of every provider at least two hours apart per provider, so none overlap. */
+async function distinctSlots(url: string, count: number, fromDays: number, toDays: number): Promise<Slot[]> {
+	const last = new Map<string, number>();
+	const chosen: Slot[] = [];
+	for (const slot of await freeSlots(url, 'follow-up', undefined, fromDays, toDays)) {
+		const at = Date.parse(slot.start);
+		if (at - (last.get(slot.providerId) ?? -Infinity) < 2 * 3_600_000) continue;
+		last.set(slot.providerId, at);
+		chosen.push(slot);
+		if (chosen.length === count) break;
+	}
+	if (chosen.length < count) throw new Error(`only ${chosen.length} distinct slots`);
+	return chosen;
+}
+
+/** A made-up client address per request (the servers read X-Forwarded-For), as distinct visitors. */
+let visitor = 0;
+const fromVisitor = () => ({ 'x-forwarded-for': `10.9.${(++visitor >> 8) & 255}.${visitor & 255}` });
+const VIA_PROXY = { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' };
+
 describe('booking API on SQLite', () => {
 	const database = tempDatabaseFile();
 	let server: RunningServer;
@@ -149,6 +169,21 @@ describe('booking API on SQLite', () => {
 		expect([count('select count(*) as n from appointment'), count('select count(*) as n from patient')]).toEqual(before);
 	});
 
+	it('answers 429 problem+json with Retry-After once one email has booked too often, and books nothing', async () => {
+		const slots = await distinctSlots(server.url, 6, 8, 14);
+		const statuses: number[] = [];
+		let last: Response | undefined;
+		for (const slot of slots) {
+			last = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient('often') });
+			statuses.push(last.status);
+		}
+		expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+		expect(last!.headers.get('content-type')).toContain('application/problem+json');
+		expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(((await last!.json()) as { status: number }).status).toBe(429);
+		expect(count(`select count(*) as n from patient p join appointment a on a.patient_id = p.id where p.email = 'patient.often@example.com'`)).toBe(5);
+	});
+
 	it('cancels and reschedules through the manage token, and only with it', async () => {
 		const slots = await freeSlots(server.url, 'follow-up', alex, 4, 6);
 		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slots[0]!.start, patient: patient('manage') })).json();
@@ -255,8 +290,8 @@ describe.skipIf(!adminUrl && !required)('booking on two app instances sharing Po
 		await admin(`create database ${name}`);
 		const url = new URL(adminUrl);
 		url.pathname = `/${name}`;
-		first = await startServer({ DATABASE_URL: url.toString() });
-		second = await startServer({ DATABASE_URL: url.toString() });
+		first = await startServer({ DATABASE_URL: url.toString(), ...VIA_PROXY });
+		second = await startServer({ DATABASE_URL: url.toString(), ...VIA_PROXY });
 	});
 	afterAll(async () => {
 		await Promise.all([first?.stop(), second?.stop()]);
@@ -278,6 +313,68 @@ describe.skipIf(!adminUrl && !required)('booking on two app instances sharing Po
 			expect(rows.rows[0].n).toBe(1);
 		} finally {
 			await client.end();
+		}
+	});
+
+	const query = async (text: string, values: unknown[] = []) => {
+		const url = new URL(adminUrl!);
+		url.pathname = `/${name}`;
+		const client = new pg.Client({ connectionString: url.toString() });
+		await client.connect();
+		try {
+			return (await client.query(text, values)).rows;
+		} finally {
+			await client.end();
+		}
+	};
+
+	it('books 40 distinct slots at once across both instances: every one 201, no 5xx', async () => {
+		const slots = await distinctSlots(first.url, 40, 3, 9);
+		const statuses = await Promise.all(
+			slots.map((slot, i) =>
+				postJson(`${[first, second][i % 2]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient(`distinct-${i}`) }, fromVisitor()).then(
+					async (r) => {
+						await r.body?.cancel();
+						return r.status;
+					}
+				)
+			)
+		);
+		expect(statuses.filter((s) => s !== 201)).toEqual([]);
+		expect(first.output() + second.output()).not.toContain('deadlock');
+	});
+
+	it('settles 10 cancel-versus-reschedule pairs across both instances one way each, with only the winner’s email', async () => {
+		const slots = await distinctSlots(first.url, 20, 10, 16);
+		const pairs = [];
+		for (let i = 0; i < 10; i++) {
+			const [from, to] = [slots[2 * i]!, slots[2 * i + 1]!];
+			const response = await postJson(`${first.url}/api/v1/appointments`, { service: 'follow-up', providerId: from.providerId, start: from.start, patient: patient(`pair-${i}`) }, fromVisitor());
+			expect(response.status).toBe(201);
+			const booked = (await response.json()) as { id: string; manageUrl: string };
+			pairs.push({ id: booked.id, token: booked.manageUrl.split('/').at(-1)!, from, to });
+		}
+		const results = await Promise.all(
+			pairs.map(async (p) => {
+				const [cancel, move] = await Promise.all([
+					postJson(`${first.url}/api/v1/appointments/${p.id}/cancel`, { token: p.token }, fromVisitor()),
+					postJson(`${second.url}/api/v1/appointments/${p.id}/reschedule`, { token: p.token, start: p.to.start, providerId: p.to.providerId }, fromVisitor())
+				]);
+				await Promise.all([cancel.body?.cancel(), move.body?.cancel()]);
+				return { ...p, cancel: cancel.status, move: move.status };
+			})
+		);
+		for (const r of results) {
+			expect([r.cancel, r.move].sort()).toEqual([200, 409]);
+			const [row] = await query('select status, starts_at from appointment where id = $1', [r.id]);
+			const emails = (await query(`select key from job where kind = 'appointment.email' and key like $1`, [`%${r.id}%`])).map((j: { key: string }) => j.key.split(':').at(-1)).sort();
+			if (r.cancel === 200) {
+				expect([row.status, new Date(row.starts_at).getTime()]).toEqual(['cancelled', Date.parse(r.from.start)]);
+				expect(emails).toEqual(['booked', 'cancelled']);
+			} else {
+				expect([row.status, new Date(row.starts_at).getTime()]).toEqual(['booked', Date.parse(r.to.start)]);
+				expect(emails).toEqual(['booked', 'rescheduled']);
+			}
 		}
 	});
 });

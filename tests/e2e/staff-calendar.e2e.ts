@@ -84,7 +84,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 		for (const url of urls) expect(url).not.toContain('example.com');
 	});
 
-	it('moves and cancels an online booking, marking a cancellation inside the notice period as late', async () => {
+	it('moves and cancels an online booking after a review step with a reason, marking a patient’s cancellation inside the notice period as late', async () => {
 		const alex = (await providers(server.url)).find((p) => p.displayName === 'Dr. Alex Chen')!.id;
 		const [soon] = await freeSlots(server.url, 'follow-up', alex, 0, 2);
 		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: soon!.start, patient: patient('moved') })).json();
@@ -98,12 +98,25 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 		await page.getByRole('button', { name: 'Move appointment' }).click();
 		await waitForAddress(page, `${server.url}/staff/appointments/${booked.id}`);
 		const stillSoon = Date.parse(soon!.start) - Date.now() < 24 * 3_600_000;
+		// One click only opens the review; nothing is cancelled until who and why are given.
+		await page.getByRole('link', { name: 'Cancel appointment…' }).click();
+		await expectAccessible(page);
+		await page.getByLabel('The patient').check();
+		await page.getByLabel('Reason').fill(' ');
 		await page.getByRole('button', { name: 'Cancel appointment' }).click();
-		expect(await page.locator('.facts').textContent()).toContain('Cancelled');
+		expect(await page.locator('.error').first().textContent()).toContain('reason');
+		expect(await page.getByLabel('The patient').isChecked()).toBe(true);
+		await page.getByLabel('Reason').fill('Called: stuck abroad');
+		await page.getByRole('button', { name: 'Cancel appointment' }).click();
+		await waitForAddress(page, `${server.url}/staff/appointments/${booked.id}`);
+		const facts = await page.locator('.facts').textContent();
+		expect(facts).toContain('Cancelled');
+		expect(facts).toContain('Called: stuck abroad');
 		const db = new SqliteDatabase(database.file, { readonly: true });
-		const row = db.prepare('select late_cancellation as late, sequence from appointment where id = ?').get(booked.id) as { late: number; sequence: number };
+		const row = db.prepare('select late_cancellation as late, sequence, cancelled_by as cancelledBy from appointment where id = ?').get(booked.id) as { late: number; sequence: number; cancelledBy: string };
 		db.close();
 		expect(row.sequence).toBe(2);
+		expect(row.cancelledBy).toBe('patient');
 		if (stillSoon) expect(row.late).toBe(1);
 	});
 

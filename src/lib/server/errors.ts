@@ -8,7 +8,8 @@ export type DomainErrorCode =
 	| 'forbidden'
 	| 'unauthenticated'
 	| 'conflict'
-	| 'rate_limited';
+	| 'rate_limited'
+	| 'unavailable';
 
 /** The message shown next to each bad field, keyed by field name. */
 export type FieldErrors = Record<string, string>;
@@ -17,11 +18,18 @@ export class DomainError extends Error {
 	constructor(
 		readonly code: DomainErrorCode,
 		message: string,
-		readonly fieldErrors: FieldErrors = {}
+		readonly fieldErrors: FieldErrors = {},
+		/** For 'rate_limited' and 'unavailable': when trying again can succeed (HTTP Retry-After). */
+		readonly retryAfterSeconds?: number
 	) {
 		super(message);
 		this.name = 'DomainError';
 	}
+}
+
+/** Too many requests of one kind from one address or for one email; try again after the wait. */
+export function rateLimited(message: string, retryAfterSeconds: number) {
+	return new DomainError('rate_limited', message, {}, Math.max(1, Math.ceil(retryAfterSeconds)));
 }
 
 export function validationFailed(fieldErrors: FieldErrors, message = 'Please correct the marked fields.') {

@@ -8,7 +8,8 @@ export const STATUS_FOR: Record<DomainErrorCode, number> = {
 	forbidden: 403,
 	unauthenticated: 401,
 	conflict: 409,
-	rate_limited: 429
+	rate_limited: 429,
+	unavailable: 503
 };
 
 export type FormFailure = {
@@ -53,5 +54,13 @@ export function problem(status: number, title: string, extra: Record<string, unk
 export function problemFrom(caught: unknown): Response {
 	if (!(caught instanceof DomainError)) throw caught;
 	const errors = Object.entries(caught.fieldErrors).map(([field, message]) => ({ field, message }));
-	return problem(STATUS_FOR[caught.code], caught.message, errors.length ? { errors } : {});
+	const response = problem(STATUS_FOR[caught.code], caught.message, errors.length ? { errors } : {});
+	withRetryAfter(response, caught);
+	return response;
+}
+
+/** A 429 or 503 says when to come back (RFC 9110 Retry-After, in seconds). */
+export function withRetryAfter(response: Response, caught: DomainError): Response {
+	if (caught.retryAfterSeconds !== undefined) response.headers.set('retry-after', String(caught.retryAfterSeconds));
+	return response;
 }

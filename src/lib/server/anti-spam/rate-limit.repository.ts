@@ -2,23 +2,24 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { writeInstant } from '../db/values';
 
-export async function countHits(db: Kysely<DB>, scope: string, keyHash: string, since: Date): Promise<number> {
+/**
+ * Counts one hit for `keyHash` in the window starting at `windowStart` and returns the count
+ * including it. One INSERT … ON CONFLICT DO UPDATE … RETURNING: the database increments and reads
+ * in one step (PostgreSQL locks the row for the conflicting update, SQLite runs one writer), so
+ * concurrent requests on any number of instances each get a distinct count and none can slip
+ * between a count and its record.
+ */
+export async function takeCounterHit(db: Kysely<DB>, scope: string, keyHash: string, windowStart: Date): Promise<number> {
 	const row = await db
-		.selectFrom('rateLimitHit')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('scope', '=', scope)
-		.where('keyHash', '=', keyHash)
-		.where('createdAt', '>', writeInstant(since))
+		.insertInto('rateLimitCounter')
+		.values({ scope, keyHash, windowStart: writeInstant(windowStart), hits: 1 })
+		.onConflict((oc) => oc.columns(['scope', 'keyHash', 'windowStart']).doUpdateSet((eb) => ({ hits: eb(eb.ref('rateLimitCounter.hits'), '+', 1) })))
+		.returning('hits')
 		.executeTakeFirstOrThrow();
-	return Number(row.n);
+	return Number(row.hits);
 }
 
-export async function recordHit(db: Kysely<DB>, scope: string, keyHash: string, now: Date, keepFor: number): Promise<void> {
-	await db.insertInto('rateLimitHit').values({ scope, keyHash, createdAt: writeInstant(now) }).execute();
-	// Old hits say nothing any more; pruning here keeps the table small without a job.
-	await db
-		.deleteFrom('rateLimitHit')
-		.where('scope', '=', scope)
-		.where('createdAt', '<', writeInstant(new Date(now.getTime() - keepFor)))
-		.execute();
+/** Windows that ended before `before` say nothing any more. */
+export async function deleteCountersBefore(db: Kysely<DB>, before: Date): Promise<void> {
+	await db.deleteFrom('rateLimitCounter').where('windowStart', '<', writeInstant(before)).execute();
 }

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Ctx } from '../context';
 import type { DB } from '../db/schema';
-import { DomainError, validationFailed } from '../errors';
+import { rateLimited, validationFailed } from '../errors';
 import { checkFormToken } from './form-token';
 import { hashClientAddress } from './keyed-hash';
-import { countHits, recordHit } from './rate-limit.repository';
+import { deleteCountersBefore, takeCounterHit } from './rate-limit.repository';
 
 /**
  * Shared anti-spam checks of the public forms (comments, contact). The state lives in the database
@@ -37,11 +37,25 @@ export function clientKey(ctx: Ctx, clientAddress: string): string {
 	return hashClientAddress(ctx.config.appSecret, clientAddress);
 }
 
-/** Refuses once `max` submissions from the same address fell within the window; else counts this one. */
-export async function takeRateLimit(db: Kysely<DB>, limit: RateLimit, keyHash: string, now: Date): Promise<void> {
-	const since = new Date(now.getTime() - limit.windowMs);
-	if ((await countHits(db, limit.scope, keyHash, since)) >= limit.max) {
-		throw new DomainError('rate_limited', 'You have sent several messages in a short time. Please try again in an hour, or call us.');
-	}
-	await recordHit(db, limit.scope, keyHash, now, Math.max(limit.windowMs, 24 * 60 * 60 * 1000));
+const DAY_MS = 24 * 60 * 60 * 1000;
+let takes = 0;
+
+/**
+ * Counts this request against `limit` for `keyHash` and refuses it (DomainError 'rate_limited'
+ * with the seconds until the window ends) once more than `max` fell in the current fixed window.
+ * The count and the check are one atomic statement (see takeCounterHit). Called inside a
+ * transaction, a refused or failed request rolls its hit back, so only what went through counts.
+ */
+export async function takeRateLimit(
+	db: Kysely<DB>,
+	limit: RateLimit,
+	keyHash: string,
+	now: Date,
+	message = 'You have sent several messages in a short time. Please try again in an hour, or call us.'
+): Promise<void> {
+	const windowStart = Math.floor(now.getTime() / limit.windowMs) * limit.windowMs;
+	// Every 100th hit, not every one: old windows are pruned without a job.
+	if (++takes % 100 === 0) await deleteCountersBefore(db, new Date(now.getTime() - Math.max(limit.windowMs, DAY_MS) - DAY_MS));
+	const hits = await takeCounterHit(db, limit.scope, keyHash, new Date(windowStart));
+	if (hits > limit.max) throw rateLimited(message, (windowStart + limit.windowMs - now.getTime()) / 1000);
 }

@@ -21,7 +21,9 @@ const json = (schema: string) => ({ 'application/json': { schema: schemaRef(sche
 const bodyProblems = {
 	'400': problemResponse('The body is empty, not UTF-8 or not valid JSON, or the Idempotency-Key header is malformed.'),
 	'413': problemResponse('The body is larger than 16 KB.'),
-	'415': problemResponse('The body is not sent as JSON (Content-Type: application/json, UTF-8).')
+	'415': problemResponse('The body is not sent as JSON (Content-Type: application/json, UTF-8).'),
+	'429': problemResponse('Too many bookings or changes from this client or for this email address; the Retry-After header says when to try again.'),
+	'503': problemResponse('The database stayed busy with other changes; nothing was done. Try again after Retry-After seconds.')
 };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'The appointment id.' };
 /** The patient's manage token as an HTTP bearer credential (an Authorization header parameter would be ignored). */

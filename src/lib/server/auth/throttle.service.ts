@@ -15,7 +15,7 @@ function countersOf(ctx: Ctx, subject: ThrottleSubject): ThrottleCounter[] {
 }
 
 export class ThrottledError extends DomainError {
-	constructor(readonly retryAfterSeconds: number) {
+	constructor(override readonly retryAfterSeconds: number) {
 		const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
 		super('rate_limited', `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
 	}

@@ -1,7 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { AppointmentStatus, AppointmentTable, DB } from '../db/schema';
 import { readFlag, readInstant, writeInstant } from '../db/values';
-import type { Appointment, AppointmentSource } from './appointment';
+import type { Appointment, AppointmentSource, CancelledBy } from './appointment';
 
 function toAppointment(row: Selectable<AppointmentTable>): Appointment {
 	return {
@@ -18,6 +18,8 @@ function toAppointment(row: Selectable<AppointmentTable>): Appointment {
 		note: row.note,
 		sequence: row.sequence,
 		lateCancellation: readFlag(row.lateCancellation),
+		cancelledBy: row.cancelledBy,
+		cancellationReason: row.cancellationReason,
 		cancelledAt: row.cancelledAt === null ? null : readInstant(row.cancelledAt),
 		createdAt: readInstant(row.createdAt)
 	};
@@ -89,40 +91,82 @@ export type AppointmentMove = {
 	blockedUntilMs: number;
 };
 
-/** Moves an appointment; the database guard refuses an overlapping span here too. */
-export async function moveAppointment(db: Kysely<DB>, id: string, move: AppointmentMove, now: Date): Promise<void> {
-	await db
-		.updateTable('appointment')
-		.set((eb) => ({
-			providerId: move.providerId,
-			locationId: move.locationId,
-			startsAt: iso(move.startMs),
-			endsAt: iso(move.endMs),
-			blockedFrom: iso(move.blockedFromMs),
-			blockedUntil: iso(move.blockedUntilMs),
-			sequence: eb('sequence', '+', 1),
-			updatedAt: writeInstant(now)
-		}))
-		.where('id', '=', id)
-		.execute();
+/**
+ * What a change was decided on: the status, start and SEQUENCE read before the transaction. Every
+ * update below applies only while the row still holds them, and says whether it did; a change
+ * that lost a race to another (a cancel against a move, two moves) updates nothing.
+ */
+export type ExpectedState = { status: AppointmentStatus; sequence: number; startsAt: Date };
+
+export const expectedStateOf = (a: Appointment): ExpectedState => ({ status: a.status, sequence: a.sequence, startsAt: a.startsAt });
+
+/** The row, only while it still has the status, sequence and start the change was decided on. */
+function asExpected(id: string, expected: ExpectedState) {
+	return (eb: ExpressionBuilder<DB, 'appointment'>) =>
+		eb.and([
+			eb('id', '=', id),
+			eb('status', '=', expected.status),
+			eb('sequence', '=', expected.sequence),
+			eb('startsAt', '=', writeInstant(expected.startsAt))
+		]);
 }
 
-export async function markCancelled(db: Kysely<DB>, id: string, late: boolean, now: Date): Promise<void> {
-	await db
-		.updateTable('appointment')
-		.set((eb) => ({
-			status: 'cancelled',
-			lateCancellation: late ? 1 : 0,
-			cancelledAt: writeInstant(now),
-			sequence: eb('sequence', '+', 1),
-			updatedAt: writeInstant(now)
-		}))
-		.where('id', '=', id)
-		.execute();
+async function applied(result: Promise<{ numUpdatedRows: bigint }>): Promise<boolean> {
+	return Number((await result).numUpdatedRows) === 1;
 }
 
-export async function setAppointmentStatus(db: Kysely<DB>, id: string, status: AppointmentStatus, now: Date): Promise<void> {
-	await db.updateTable('appointment').set({ status, updatedAt: writeInstant(now) }).where('id', '=', id).execute();
+/** Moves an appointment if it is still as expected; the database guard refuses an overlapping span here too. */
+export async function moveAppointment(db: Kysely<DB>, id: string, move: AppointmentMove, expected: ExpectedState, now: Date): Promise<boolean> {
+	return applied(
+		db
+			.updateTable('appointment')
+			.set((eb) => ({
+				providerId: move.providerId,
+				locationId: move.locationId,
+				startsAt: iso(move.startMs),
+				endsAt: iso(move.endMs),
+				blockedFrom: iso(move.blockedFromMs),
+				blockedUntil: iso(move.blockedUntilMs),
+				sequence: eb('sequence', '+', 1),
+				updatedAt: writeInstant(now)
+			}))
+			.where(asExpected(id, expected))
+			.executeTakeFirst()
+	);
+}
+
+export type Cancellation = {
+	/** Only a patient cancelling inside the notice period is late; the clinic cancelling never is. */
+	late: boolean;
+	by: CancelledBy;
+	/** Why, as staff typed it; null when the patient cancelled by their link. */
+	reason: string | null;
+};
+
+/** Cancels an appointment if it is still as expected. */
+export async function markCancelled(db: Kysely<DB>, id: string, cancellation: Cancellation, expected: ExpectedState, now: Date): Promise<boolean> {
+	return applied(
+		db
+			.updateTable('appointment')
+			.set((eb) => ({
+				status: 'cancelled',
+				lateCancellation: cancellation.late ? 1 : 0,
+				cancelledBy: cancellation.by,
+				cancellationReason: cancellation.reason,
+				cancelledAt: writeInstant(now),
+				sequence: eb('sequence', '+', 1),
+				updatedAt: writeInstant(now)
+			}))
+			.where(asExpected(id, expected))
+			.executeTakeFirst()
+	);
+}
+
+/** Sets a visit status (arrived, completed, no-show, back to booked) if the status is still `from`. */
+export async function setAppointmentStatus(db: Kysely<DB>, id: string, from: AppointmentStatus, status: AppointmentStatus, now: Date): Promise<boolean> {
+	return applied(
+		db.updateTable('appointment').set({ status, updatedAt: writeInstant(now) }).where('id', '=', id).where('status', '=', from).executeTakeFirst()
+	);
 }
 
 /**
@@ -180,4 +224,10 @@ export async function listCalendar(
 		patientName: `${firstName} ${lastName}`,
 		patientPhone
 	}));
+}
+
+/** How many hours before the start patients may still change online; later, a cancellation is late. */
+export async function cancellationNoticeHours(db: Kysely<DB>, clinicId: string): Promise<number> {
+	const row = await db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
+	return row.cancellationNoticeHours;
 }

@@ -2,6 +2,8 @@ import type { AppointmentStatus } from '../db/schema';
 
 export type AppointmentSource = 'online' | 'staff' | 'api';
 
+export type CancelledBy = 'patient' | 'clinic';
+
 export type Appointment = {
 	id: string;
 	clinicId: string;
@@ -17,6 +19,10 @@ export type Appointment = {
 	/** RFC 5545 SEQUENCE: grows with each change, for calendar invites. */
 	sequence: number;
 	lateCancellation: boolean;
+	/** Who asked for the cancellation (staff record it when a patient calls); null while not cancelled. */
+	cancelledBy: CancelledBy | null;
+	/** Why, in the words staff typed; null for a patient's own cancellation by link. */
+	cancellationReason: string | null;
 	cancelledAt: Date | null;
 	createdAt: Date;
 };

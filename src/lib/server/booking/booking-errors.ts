@@ -27,3 +27,11 @@ export function tooLateToChange(hours: number, phone: string): DomainError {
 		`Online changes close ${hours} hours before the appointment. Please call us at ${phone}.`
 	);
 }
+
+/**
+ * A change decided on what the appointment looked like a moment ago, which another change (a
+ * cancellation, a move, a status) has since altered: nothing was done (HTTP 409).
+ */
+export function appointmentChanged(): DomainError {
+	return new DomainError('conflict', 'This appointment was changed a moment ago, so nothing was done. Please look at it again before you change it.');
+}

@@ -26,7 +26,8 @@ import { ConsultationFirstError, SlotTakenError } from './booking-errors';
 import { appointmentRequest } from './booking-input';
 import { type IdempotencyClaim, idempotencyKeyHash, replayFor, requestFingerprint, saveAnswer } from './idempotency';
 import { newManageToken } from './manage-token';
-import { bumpBookingVersion } from './booking-version';
+import { beginBookingChange } from './booking-version';
+import { takeBookingLimits } from './booking-limits';
 import { formsLinkForNewBooking } from '../intake/intake-jobs';
 import { isOverlapViolation } from './overlap';
 
@@ -99,17 +100,25 @@ async function claimSlot(trx: Kysely<DB>, p: Placement, nowMs: number): Promise<
 
 async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 	const now = ctx.clock.now();
-	if (p.startMs <= now.getTime()) {
-		throw validationFailed({ start: 'This time has already passed. Choose a time from the list.' }, 'That time has passed.');
-	}
 	const secret = ctx.config.appSecret;
 	try {
 		return await writeTransaction(ctx.db, async (trx) => {
+			// Locks in their one order: the request's idempotency key, then the audit chain and the
+			// booking version (beginBookingChange), then rows (patient, appointment, jobs). A replay is
+			// answered before anything is checked again: the stored answer stands even once its time
+			// has passed. The slot search only reads, so it runs before the locks: a time already taken
+			// is refused without queueing behind other bookings, and one taken meanwhile is caught by
+			// the database guard at the insert.
 			if (p.idempotency) {
 				const replay = await replayFor<BookingConfirmation>(trx, p.idempotency, secret);
 				if (replay) return { confirmation: replay.body, replayed: true, timeZone: p.clinic.timeZone };
 			}
+			if (p.startMs <= now.getTime()) {
+				throw validationFailed({ start: 'This time has already passed. Choose a time from the list.' }, 'That time has passed.');
+			}
 			const slot = await claimSlot(trx, p, now.getTime());
+			await beginBookingChange(trx);
+			if (p.source !== 'staff' && 'details' in p.patient) await takeBookingLimits(ctx, trx, p.patient.details.email, p.clinic.phone);
 
 			let patientId: string;
 			if ('id' in p.patient) patientId = p.patient.id;
@@ -150,7 +159,6 @@ async function place(ctx: Ctx, p: Placement): Promise<BookingOutcome> {
 				if (isOverlapViolation(error)) throw new SlotTakenError([]);
 				throw error;
 			}
-			await bumpBookingVersion(trx);
 			await recordAudit(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.booked', entityType: 'appointment', entityId: id, patientId, detail: { source: p.source, serviceId: p.service.id } }
@@ -259,8 +267,15 @@ export async function bookOnline(
 	raw: unknown,
 	options: { source: 'online' | 'api'; idempotency?: IdempotencyInput }
 ): Promise<BookingOutcome> {
-	const input = parseInput(appointmentRequest, raw);
+	const claim = options.idempotency && claimOf(options.idempotency, raw);
 	const clinic = await getClinic(ctx);
+	if (claim) {
+		// Replay first: a retry of a request that was answered gets that answer, even when its time,
+		// its assessment token or a limit would refuse it today (draft-ietf-httpapi-idempotency-key).
+		const replay = await replayFor<BookingConfirmation>(ctx.db, claim, ctx.config.appSecret);
+		if (replay) return { confirmation: replay.body, replayed: true, timeZone: clinic.timeZone };
+	}
+	const input = parseInput(appointmentRequest, raw);
 	const service = await findActiveServiceBySlug(ctx.db, clinic.id, input.service);
 	if (!service || !service.bookableOnline) {
 		throw validationFailed({ service: 'No service with this name can be booked online.' }, 'Unknown service.');
@@ -281,12 +296,12 @@ export async function bookOnline(
 		screening,
 		checkNewPatient: true,
 		withToken: true,
-		idempotency: options.idempotency && {
-			scope: options.idempotency.scope,
-			keyHash: idempotencyKeyHash(options.idempotency.scope, options.idempotency.key),
-			fingerprint: requestFingerprint(raw)
-		}
+		idempotency: claim
 	});
+}
+
+function claimOf(idempotency: IdempotencyInput, request: unknown): IdempotencyClaim {
+	return { scope: idempotency.scope, keyHash: idempotencyKeyHash(idempotency.scope, idempotency.key), fingerprint: requestFingerprint(request) };
 }
 
 /** Staff rules: no minimum notice (a caller for later today) and a year ahead. */
@@ -321,10 +336,6 @@ export async function placeForStaff(
 		screening: null,
 		checkNewPatient: false,
 		withToken: true,
-		idempotency: args.idempotency && {
-			scope: args.idempotency.scope,
-			keyHash: idempotencyKeyHash(args.idempotency.scope, args.idempotency.key),
-			fingerprint: requestFingerprint(args.fingerprint)
-		}
+		idempotency: args.idempotency && claimOf(args.idempotency, args.fingerprint)
 	});
 }

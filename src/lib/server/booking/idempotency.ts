@@ -38,12 +38,14 @@ export function requestFingerprint(value: unknown): string {
 export type IdempotencyClaim = { scope: string; keyHash: string; fingerprint: string };
 
 /**
- * Inside the booking transaction: on PostgreSQL, waits for any other transaction holding the same
- * key (SQLite's BEGIN IMMEDIATE already runs one writer at a time), then returns the stored answer
- * if there is one. The same key with a different request is the client's mistake: 422.
+ * The stored answer for this key, if there is one. Called first outside any transaction (a replay
+ * needs no validation and no lock), then again inside the booking transaction, where on
+ * PostgreSQL it first waits for any other transaction holding the same key (SQLite's BEGIN
+ * IMMEDIATE already runs one writer at a time). The same key with a different request is the
+ * client's mistake: 422, as the Idempotency-Key draft asks.
  */
 export async function replayFor<T>(trx: Kysely<DB>, claim: IdempotencyClaim, appSecret: string): Promise<{ status: number; body: T } | undefined> {
-	if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtextextended(${claim.keyHash}, 7))`.execute(trx);
+	if (isPostgres(trx) && trx.isTransaction) await sql`select pg_advisory_xact_lock(hashtextextended(${claim.keyHash}, 7))`.execute(trx);
 	const row = await trx
 		.selectFrom('idempotencyRecord')
 		.select(['scope', 'requestHash', 'status', 'body'])

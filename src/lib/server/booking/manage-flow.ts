@@ -55,7 +55,9 @@ export async function manageStep(ctx: Ctx, token: string, form: Record<string, s
 			try {
 				return viewOf(await cancelByToken(ctx, token), 'view', { notice: 'Your appointment is cancelled. We hope to see you another time.' });
 			} catch (caught) {
-				if (caught instanceof DomainError && caught.code === 'conflict') return viewOf(await getManagedAppointment(ctx, token), 'view', { message: caught.message });
+				if (caught instanceof DomainError && (caught.code === 'conflict' || caught.code === 'rate_limited')) {
+					return viewOf(await getManagedAppointment(ctx, token), 'view', { message: caught.message });
+				}
 				throw caught;
 			}
 		case 'reschedule':
@@ -78,7 +80,7 @@ export async function manageStep(ctx: Ctx, token: string, form: Record<string, s
 						times: { days: [], zoneLabel: '', earlier: null, later: null, alternatives: caught.alternatives.map((s) => timeOption(s, current.clinic.timeZone)) }
 					});
 				}
-				if (caught instanceof DomainError && (caught.code === 'validation_failed' || caught.code === 'conflict')) {
+				if (caught instanceof DomainError && (caught.code === 'validation_failed' || caught.code === 'conflict' || caught.code === 'rate_limited')) {
 					const message = caught.fieldErrors.start ?? caught.message;
 					return current.canChange ? times(ctx, current, undefined, { message }) : viewOf(current, 'view', { message });
 				}

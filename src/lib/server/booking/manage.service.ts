@@ -2,7 +2,7 @@ import type { Ctx } from '../context';
 import { enqueueAppointmentNotices } from '../notifications/enqueue';
 import { manageUrlFor } from './booking-api';
 import { writeTransaction } from '../db/write-transaction';
-import { notFound, validationFailed } from '../errors';
+import { DomainError, notFound, validationFailed } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit/audit.service';
 import type { Clinic } from '../clinic/clinic';
@@ -12,14 +12,18 @@ import { chooseProviders, searchSlots } from '../scheduling/availability.service
 import { findServiceById, type BookableService } from '../scheduling/bookable-service';
 import { localDateOf, MS_PER_MINUTE } from '../scheduling/zoned-time';
 import type { Appointment } from './appointment';
-import { findAppointmentByTokenHash, markCancelled, moveAppointment } from './appointment.repository';
+import { cancellationNoticeHours, expectedStateOf, findAppointment, findAppointmentByTokenHash, markCancelled, moveAppointment } from './appointment.repository';
 import { withNames, type AppointmentDetails } from './appointment-view';
-import { SlotTakenError, tooLateToChange } from './booking-errors';
+import { appointmentChanged, SlotTakenError, tooLateToChange } from './booking-errors';
 import { nearestSlots } from './booking.service';
 import { rescheduleRequest } from './booking-input';
 import { hashManageToken, isManageTokenShape } from './manage-token';
 import { isOverlapViolation } from './overlap';
-import { bumpBookingVersion } from './booking-version';
+import { beginBookingChange } from './booking-version';
+import { takeChangeLimits } from './booking-limits';
+import { findPatient } from '../patients/patient.repository';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 
 const MS_PER_HOUR = 3_600_000;
 
@@ -33,10 +37,7 @@ export type ManagedAppointment = {
 	noticeHours: number;
 };
 
-async function noticeHoursOf(ctx: Ctx, clinicId: string): Promise<number> {
-	const row = await ctx.db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
-	return row.cancellationNoticeHours;
-}
+const noticeHoursOf = (ctx: Ctx, clinicId: string) => cancellationNoticeHours(ctx.db, clinicId);
 
 /**
  * The appointment a manage token belongs to. The link stops working once the appointment is over;
@@ -62,16 +63,32 @@ export async function getManagedAppointment(ctx: Ctx, token: unknown): Promise<M
 	return { appointment: await withNames(ctx.db, appointment), clinic, noticeHours, ...changeWindow(appointment, noticeHours, ctx.clock.now()) };
 }
 
-/** Cancels by the patient's link. Cancelling twice answers with the same cancelled appointment. */
+/** The limits on changes made through the manage link, counted against the patient's inbox. */
+async function takeLinkLimits(ctx: Ctx, trx: Kysely<DB>, appointment: Appointment, clinic: Clinic): Promise<void> {
+	const patient = await findPatient(trx, appointment.clinicId, appointment.patientId);
+	await takeChangeLimits(ctx, trx, patient?.email ?? appointment.patientId, clinic.phone);
+}
+
+/**
+ * Cancels by the patient's link. Cancelling twice answers with the same cancelled appointment, also
+ * when two presses race; a cancel that lost to a move (or any other change) does nothing: 409.
+ */
 export async function cancelByToken(ctx: Ctx, token: unknown, id?: string): Promise<ManagedAppointment> {
 	const { appointment, clinic, noticeHours } = await resolve(ctx, token, id);
 	if (appointment.status !== 'cancelled') {
 		const now = ctx.clock.now();
 		if (appointment.status !== 'booked') throw notFound('appointment');
 		if (!changeWindow(appointment, noticeHours, now).canChange) throw tooLateToChange(noticeHours, clinic.phone);
+		const expected = expectedStateOf(appointment);
 		await writeTransaction(ctx.db, async (trx) => {
-			await markCancelled(trx, appointment.id, false, now);
-			await bumpBookingVersion(trx);
+			await beginBookingChange(trx);
+			if (!(await markCancelled(trx, appointment.id, { late: false, by: 'patient', reason: null }, expected, now))) {
+				const current = await findAppointment(trx, appointment.clinicId, appointment.id);
+				const sameCancel = current?.status === 'cancelled' && current.sequence === expected.sequence + 1 && current.startsAt.getTime() === expected.startsAt.getTime();
+				if (sameCancel) return;
+				throw appointmentChanged();
+			}
+			await takeLinkLimits(ctx, trx, appointment, clinic);
 			await recordAudit(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.cancelled', entityType: 'appointment', entityId: appointment.id, patientId: appointment.patientId, detail: { by: 'patient', late: false } }
@@ -92,7 +109,8 @@ export async function rescheduleByToken(ctx: Ctx, token: unknown, raw: unknown, 
 	const { appointment, clinic, noticeHours } = await resolve(ctx, token ?? input.token, id);
 	const now = ctx.clock.now();
 	if (!changeWindow(appointment, noticeHours, now).canChange) {
-		if (appointment.status !== 'booked') throw validationFailed({ start: 'This appointment is cancelled; book a new one instead.' }, 'Cancelled appointments cannot be moved.');
+		// A conflict with the appointment's state (409), like a cancel that won the race against this move.
+		if (appointment.status !== 'booked') throw new DomainError('conflict', 'This appointment is cancelled, so it cannot be moved. Please book a new one instead.');
 		throw tooLateToChange(noticeHours, clinic.phone);
 	}
 	const service = await findServiceById(ctx.db, clinic.id, appointment.serviceId);
@@ -135,14 +153,17 @@ export async function moveTo(
 	};
 	try {
 		await writeTransaction(ctx.db, async (trx) => {
+			// Reads first, then the locks in their one order (see beginBookingChange), then the row.
 			const slot = (await searchSlots(trx, search)).find((s) => s.startMs === m.startMs);
 			if (!slot) {
 				const offered = (await searchSlots(trx, { ...search, ignoreBusy: true })).some((s) => s.startMs === m.startMs);
 				if (offered) throw new SlotTakenError([]);
 				throw validationFailed({ start: 'This is not one of the times we offer for this service and provider. Choose a time from the list.' }, 'That time cannot be booked.');
 			}
+			await beginBookingChange(trx);
+			let moved: boolean;
 			try {
-				await moveAppointment(
+				moved = await moveAppointment(
 					trx,
 					m.appointment.id,
 					{
@@ -153,13 +174,16 @@ export async function moveTo(
 						blockedFromMs: slot.startMs - m.rules.bufferBeforeMinutes * MS_PER_MINUTE,
 						blockedUntilMs: slot.endMs + m.rules.bufferAfterMinutes * MS_PER_MINUTE
 					},
+					expectedStateOf(m.appointment),
 					now
 				);
 			} catch (error) {
 				if (isOverlapViolation(error)) throw new SlotTakenError([]);
 				throw error;
 			}
-			await bumpBookingVersion(trx);
+			// Cancelled, moved or marked since it was read: a move must never revive or re-move it.
+			if (!moved) throw appointmentChanged();
+			if (m.by === 'patient') await takeLinkLimits(ctx, trx, m.appointment, m.clinic);
 			await recordAudit(
 				{ ...ctx, db: trx },
 				{ action: 'appointment.rescheduled', entityType: 'appointment', entityId: m.appointment.id, patientId: m.appointment.patientId, detail: { by: m.by } }

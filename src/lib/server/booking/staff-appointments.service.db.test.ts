@@ -42,13 +42,47 @@ describeEachEngine('staff appointments and schedules', (handle) => {
 		await setVisitStatus(testCtx(handle.db, await staffActor(handle.db, 'front_desk'), later), soon.confirmation.id, 'no_show');
 
 		const tomorrow = await bookByStaff(ctx, { service: 'follow-up', providerId: ids['alex.chen'], start: '2026-11-28T09:00:00-05:00', ...caller });
-		expect(await cancelByStaff(ctx, tomorrow.confirmation.id)).toEqual({ late: true });
+		expect(await cancelByStaff(ctx, tomorrow.confirmation.id, { requestedBy: 'patient', reason: 'Called: has the flu' })).toEqual({ late: true });
 		const nextWeek = await bookByStaff(ctx, { service: 'follow-up', providerId: ids['alex.chen'], start: '2026-12-04T09:00:00-05:00', ...caller });
 		await moveByStaff(ctx, nextWeek.confirmation.id, { start: '2026-12-04T10:00:00-05:00' });
-		expect(await cancelByStaff(ctx, nextWeek.confirmation.id)).toEqual({ late: false });
+		expect(await cancelByStaff(ctx, nextWeek.confirmation.id, { requestedBy: 'patient', reason: 'Moving away' })).toEqual({ late: false });
 		const row = await handle.db.selectFrom('appointment').select(['sequence', 'status', 'startsAt']).where('id', '=', nextWeek.confirmation.id).executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ sequence: 2, status: 'cancelled' });
 		expect(new Date(row.startsAt).toISOString()).toBe('2026-12-04T15:00:00.000Z');
+	});
+
+	it('asks who requested a staff cancellation and why, stores the reason, and never marks the clinic’s own cancellation late', async () => {
+		const ctx = await desk();
+		const tomorrow = await bookByStaff(ctx, { service: 'follow-up', providerId: ids['alex.chen'], start: '2026-11-28T10:00:00-05:00', ...caller });
+		const id = tomorrow.confirmation.id;
+		const missing = await domainError(cancelByStaff(ctx, id, {}));
+		expect(missing.code).toBe('validation_failed');
+		expect(Object.keys(missing.fieldErrors).sort()).toEqual(['reason', 'requestedBy']);
+		expect((await domainError(cancelByStaff(ctx, id, { requestedBy: 'clinic', reason: '  ' }))).fieldErrors).toHaveProperty('reason');
+		const before = await handle.db.selectFrom('appointment').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+		expect(before.status).toBe('booked');
+
+		// Inside the notice period, but the clinic cancels: not late.
+		expect(await cancelByStaff(ctx, id, { requestedBy: 'clinic', reason: 'Clinician off sick' })).toEqual({ late: false });
+		const row = await handle.db.selectFrom('appointment').select(['status', 'lateCancellation', 'cancelledBy', 'cancellationReason']).where('id', '=', id).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ status: 'cancelled', lateCancellation: 0, cancelledBy: 'clinic', cancellationReason: 'Clinician off sick' });
+		const audit = await handle.db.selectFrom('auditEvent').select('detail').where('action', '=', 'appointment.cancelled').where('entityId', '=', id).executeTakeFirstOrThrow();
+		expect(JSON.parse(audit.detail!)).toEqual({ by: 'staff', requestedBy: 'clinic', late: false });
+		expect(audit.detail).not.toContain('sick');
+	});
+
+	it('refuses a status change or cancellation decided on a state that changed meanwhile (409), and never revives a cancelled visit', async () => {
+		const ctx = await desk();
+		const booked = await bookByStaff(ctx, { service: 'follow-up', providerId: ids['priya.nair'], start: '2026-12-02T11:00:00-05:00', ...caller });
+		const id = booked.confirmation.id;
+		const [cancel, arrived] = await Promise.all([
+			cancelByStaff(ctx, id, { requestedBy: 'clinic', reason: 'Room flooded' }).then(() => 'ok', (e: unknown) => (e as { code?: string }).code),
+			setVisitStatus(ctx, id, 'arrived').then(() => 'ok', (e: unknown) => (e as { code?: string }).code)
+		]);
+		const row = await handle.db.selectFrom('appointment').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+		// Whichever committed first stands; the other did nothing.
+		expect([cancel, arrived].sort()).toEqual(['conflict', 'ok']);
+		expect(row.status).toBe(cancel === 'ok' ? 'cancelled' : 'arrived');
 	});
 
 	it('lets a clinician change only their own hours, and admins anyone’s; time off empties the day', async () => {

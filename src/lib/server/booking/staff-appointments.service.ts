@@ -17,11 +17,20 @@ import { rfc3339Instant } from '../scheduling/rfc3339';
 import { addDays, isLocalDate, localDateOf, localDay } from '../scheduling/zoned-time';
 import { bookingNote, patientDetailsSchema, serviceSlug } from '../../shared/booking.schema';
 import { VISIT_STATUSES, type Appointment, type VisitStatus } from './appointment';
-import { findAppointment, listCalendar, markCancelled, setAppointmentStatus, type CalendarEntry } from './appointment.repository';
+import {
+	cancellationNoticeHours,
+	expectedStateOf,
+	findAppointment,
+	listCalendar,
+	markCancelled,
+	setAppointmentStatus,
+	type CalendarEntry
+} from './appointment.repository';
+import { appointmentChanged } from './booking-errors';
 import { withNames, type AppointmentDetails } from './appointment-view';
 import { placeForStaff, staffRules, type BookingOutcome } from './booking.service';
 import { moveTo } from './manage.service';
-import { bumpBookingVersion } from './booking-version';
+import { beginBookingChange } from './booking-version';
 
 /**
  * The clinic's side of booking: the calendar, booking for a caller, moving, cancelling and marking
@@ -134,7 +143,7 @@ async function loadAppointment(ctx: Ctx, id: string): Promise<{ appointment: App
 }
 
 async function noticeHours(ctx: Ctx, clinicId: string): Promise<number> {
-	return (await ctx.db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow()).cancellationNoticeHours;
+	return cancellationNoticeHours(ctx.db, clinicId);
 }
 
 export async function getStaffAppointment(ctx: Ctx, id: string): Promise<StaffAppointment> {
@@ -155,7 +164,11 @@ export async function getStaffAppointment(ctx: Ctx, id: string): Promise<StaffAp
 	};
 }
 
-/** A visit's status: arrived, completed, a no-show (only once it has started), or back to booked. */
+/**
+ * A visit's status: arrived, completed, a no-show (only once it has started), or back to booked.
+ * Applied only if the status is still the one read, so a change made meanwhile (a cancellation
+ * above all) is never overwritten: 409 instead.
+ */
 export async function setVisitStatus(ctx: Ctx, id: string, status: VisitStatus): Promise<void> {
 	authorize(ctx.actor, 'appointment:manage');
 	if (!VISIT_STATUSES.includes(status)) throw validationFailed({ status: 'Choose a status.' });
@@ -165,7 +178,7 @@ export async function setVisitStatus(ctx: Ctx, id: string, status: VisitStatus):
 		throw new DomainError('conflict', 'A no-show can only be marked once the appointment has started.');
 	}
 	await writeTransaction(ctx.db, async (trx) => {
-		await setAppointmentStatus(trx, id, status, ctx.clock.now());
+		if (!(await setAppointmentStatus(trx, id, appointment.status, status, ctx.clock.now()))) throw appointmentChanged();
 		await recordAudit(
 			{ ...ctx, db: trx },
 			{ action: 'appointment.status_changed', entityType: 'appointment', entityId: id, patientId: appointment.patientId, detail: { from: appointment.status, to: status } }
@@ -173,20 +186,38 @@ export async function setVisitStatus(ctx: Ctx, id: string, status: VisitStatus):
 	});
 }
 
-/** Cancelled by the clinic (usually a patient calling): inside the notice period it is marked late. */
-export async function cancelByStaff(ctx: Ctx, id: string): Promise<{ late: boolean }> {
+/** Who asked, and why: required before staff cancel (the review step of the appointment page). */
+export const staffCancelInput = z.object({
+	requestedBy: z.enum(['patient', 'clinic'], { error: 'Say who asked for the cancellation.' }),
+	reason: z
+		.string({ error: 'Give the reason for the cancellation.' })
+		.trim()
+		.min(3, 'Give the reason for the cancellation (at least 3 characters).')
+		.max(500, 'Keep the reason under 500 characters.')
+});
+
+/**
+ * Cancelled by the clinic's staff, after a review step naming who asked and why (stored on the
+ * appointment). Only a patient's own cancellation inside the notice period is marked late; when
+ * the clinic cancels (a clinician off sick, a closure) it never is.
+ */
+export async function cancelByStaff(ctx: Ctx, id: string, raw: unknown): Promise<{ late: boolean }> {
 	authorize(ctx.actor, 'appointment:manage');
+	const input = parseInput(staffCancelInput, raw);
 	const { appointment, clinic } = await loadAppointment(ctx, id);
 	if (appointment.status === 'cancelled') return { late: appointment.lateCancellation };
 	if (appointment.status !== 'booked') throw new DomainError('conflict', 'Only a booked appointment can be cancelled.');
 	const now = ctx.clock.now();
-	const late = appointment.startsAt.getTime() - now.getTime() < (await noticeHours(ctx, clinic.id)) * MS_PER_HOUR;
+	const insideNotice = appointment.startsAt.getTime() - now.getTime() < (await noticeHours(ctx, clinic.id)) * MS_PER_HOUR;
+	const late = input.requestedBy === 'patient' && insideNotice;
 	await writeTransaction(ctx.db, async (trx) => {
-		await markCancelled(trx, id, late, now);
-		await bumpBookingVersion(trx);
+		await beginBookingChange(trx);
+		const cancelled = await markCancelled(trx, id, { late, by: input.requestedBy, reason: input.reason }, expectedStateOf(appointment), now);
+		if (!cancelled) throw appointmentChanged();
+		// The reason is free text (it may name a condition): it stays on the appointment, not in the audit trail.
 		await recordAudit(
 			{ ...ctx, db: trx },
-			{ action: 'appointment.cancelled', entityType: 'appointment', entityId: id, patientId: appointment.patientId, detail: { by: 'staff', late } }
+			{ action: 'appointment.cancelled', entityType: 'appointment', entityId: id, patientId: appointment.patientId, detail: { by: 'staff', requestedBy: input.requestedBy, late } }
 		);
 		await enqueueAppointmentNotices(trx, { appointmentId: id, change: 'cancelled', now });
 	});

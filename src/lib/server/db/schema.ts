@@ -249,6 +249,8 @@ export interface AppointmentTable {
 	createdBy: string | null;
 	createdAt: Instant;
 	updatedAt: Instant;
+	cancelledBy: ColumnType<'patient' | 'clinic' | null, 'patient' | 'clinic' | null | undefined, 'patient' | 'clinic' | null>;
+	cancellationReason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyRecordTable {
@@ -452,6 +454,7 @@ export interface DB {
 	formsLink: FormsLinkTable;
 	tabletCode: TabletCodeTable;
 	intakeAlert: IntakeAlertTable;
+	rateLimitCounter: RateLimitCounterTable;
 }
 
 export interface FlowDraftTable {
@@ -523,4 +526,12 @@ export interface IntakeAlertTable {
 	raisedAt: Instant;
 	clearedAt: Instant | null;
 	clearedBy: string | null;
+}
+
+/** Fixed-window counters for rate limits, incremented atomically (one upsert) by every instance. */
+export interface RateLimitCounterTable {
+	scope: string;
+	keyHash: string;
+	windowStart: Instant;
+	hits: number;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AppointmentStatus, DB } from '../db/schema';
 import { readInstant } from '../db/values';
 import type { NoticeView } from './notice';
+import { greetingName } from './greeting-name';
 
 export type NoticeFacts = Omit<NoticeView, 'kind' | 'manageUrl' | 'formsUrl'>;
 
@@ -77,6 +78,6 @@ export async function loadNoticeFacts(db: Kysely<DB>, appointmentId: string): Pr
 		},
 		service: { name: row.serviceName },
 		provider: { name: row.providerName },
-		patient: { firstName: row.firstName, email: row.email }
+		patient: { firstName: greetingName(row.firstName), email: row.email }
 	};
 }

@@ -13,6 +13,8 @@ import * as bookingVersion from './2026_11_28_0210_booking_version';
 import * as flowDraft from './2026_12_02_0180_flow_draft';
 import * as credentialLabels from './2026_12_02_0200_credential_labels';
 import * as intakeForms from './2026_12_02_0300_intake_forms';
+import * as rateLimitCounter from './2026_12_02_0120_rate_limit_counter';
+import * as cancellationReason from './2026_12_02_0121_cancellation_reason';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -32,5 +34,7 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0310_calendar_feed': calendarFeed,
 	'2026_12_02_0200_credential_labels': credentialLabels,
 	'2026_12_02_0180_flow_draft': flowDraft,
-	'2026_12_02_0300_intake_forms': intakeForms
+	'2026_12_02_0300_intake_forms': intakeForms,
+	'2026_12_02_0120_rate_limit_counter': rateLimitCounter,
+	'2026_12_02_0121_cancellation_reason': cancellationReason
 };

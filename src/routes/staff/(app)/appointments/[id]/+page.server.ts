@@ -33,6 +33,9 @@ export async function load({ locals, params, url }) {
 			status: a.status,
 			statusLabel: STATUS_LABELS[a.status],
 			late: a.lateCancellation,
+			cancelledBy: a.cancelledBy,
+			cancellationReason: a.cancellationReason,
+			reviewCancel: url.searchParams.has('cancel') && a.status === 'booked',
 			source: a.source,
 			note: a.note,
 			patient: { id: view.patient.id, name: `${view.patient.firstName} ${view.patient.lastName}`, phone: view.patient.phone, email: view.patient.email, dateOfBirth: view.patient.dateOfBirth },
@@ -65,11 +68,13 @@ export const actions = {
 	arrived: async ({ locals, params }) => status(locals, params.id, 'arrived'),
 	completed: async ({ locals, params }) => status(locals, params.id, 'completed'),
 	noShow: async ({ locals, params }) => status(locals, params.id, 'no_show'),
-	cancel: async ({ locals, params }) => {
+	// Posted from the review step (?cancel), which asks who requested it and why.
+	cancel: async ({ request, locals, params }) => {
+		const values = formObject(await request.formData());
 		try {
-			await cancelByStaff(locals.ctx, params.id);
+			await cancelByStaff(locals.ctx, params.id, values);
 		} catch (caught) {
-			return formFailure(caught, {});
+			return formFailure(caught, { ...values, cancelling: true });
 		}
 		redirect(303, `/staff/appointments/${params.id}`);
 	},
