@@ -48,5 +48,8 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'patient.searched', label: 'Patients searched' },
 	{ value: 'patient.viewed', label: 'Patient viewed' },
 	{ value: 'patient.merged', label: 'Patients merged' },
-	{ value: 'schedule.updated', label: 'Working hours or time off changed' }
+	{ value: 'schedule.updated', label: 'Working hours or time off changed' },
+	{ value: 'article.published', label: 'Article published or scheduled' },
+	{ value: 'article.unpublished', label: 'Article taken back to draft' },
+	{ value: 'comment.replied', label: 'Clinic replied to a comment' }
 ];

@@ -47,7 +47,10 @@ export const AUDIT_ACTIONS = [
 	'patient.searched',
 	'patient.viewed',
 	'patient.merged',
-	'schedule.updated'
+	'schedule.updated',
+	'article.published',
+	'article.unpublished',
+	'comment.replied'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

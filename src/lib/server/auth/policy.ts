@@ -30,7 +30,8 @@ export type Action =
 	| 'patient:read'
 	| 'patient:merge'
 	| 'schedule:manage'
-	| 'schedule:manage_own';
+	| 'schedule:manage_own'
+	| 'appointment:read_screening';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -65,7 +66,10 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'patient:merge': ['admin', 'front_desk'],
 	// Anyone's working hours and clinic closures; a clinician may change only their own hours.
 	'schedule:manage': ['admin'],
-	'schedule:manage_own': ['admin', 'clinician']
+	'schedule:manage_own': ['admin', 'clinician'],
+	// The self-assessment a patient carried into a booking (precautions such as pregnancy or blood
+	// thinners) is clinical: the clinicians who treat see it, the front desk and admins do not.
+	'appointment:read_screening': ['clinician']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */
