@@ -16,6 +16,7 @@ import { describeEachEngine } from '../testing/engines';
 import { domainError } from '../testing/domain-error';
 import { addSecondClinic, type SecondClinic } from '../testing/second-clinic';
 import { TEST_NOW, staffActor, testCtx } from '../testing/test-context';
+import { addClosure, addWorkingHours, closuresPage, getProviderSchedule, removeScheduleRow } from '../scheduling/schedule-admin.service';
 import { getClinic } from './clinic.service';
 
 /**
@@ -100,6 +101,21 @@ describeEachEngine('one clinic per actor', (handle) => {
 		expect((await listInbox(as(boston.staff.front_desk!), 'open')).messages.map((m) => m.id)).toEqual([boston.contactMessageId]);
 		expect((await domainError(getContactMessage(as(harbor.staff.admin), boston.contactMessageId))).code).toBe('not_found');
 		expect((await domainError(getContactMessage(as(boston.staff.admin!), harbor.contactMessageId))).code).toBe('not_found');
+	});
+
+	it('keeps schedules apart: no changes to the other clinic’s clinicians, closures or locations', async () => {
+		const bostonClinician = boston.staff.clinician!.staffId;
+		const hoursRow = (await handle.db.selectFrom('providerHours').select(['id', 'locationId']).where('staffId', '=', bostonClinician).executeTakeFirstOrThrow());
+		const admin = as(harbor.staff.admin);
+		expect((await domainError(getProviderSchedule(admin, bostonClinician))).code).toBe('not_found');
+		expect((await domainError(removeScheduleRow(admin, bostonClinician, 'providerHours', { id: hoursRow.id }))).code).toBe('not_found');
+		expect(await handle.db.selectFrom('providerHours').select('id').where('id', '=', hoursRow.id).executeTakeFirst()).toBeDefined();
+		const harborClinician = harbor.staff.clinician.staffId;
+		const wrongPlace = await domainError(addWorkingHours(admin, harborClinician, { locationId: hoursRow.locationId, weekday: '1', start: '09:00', end: '12:00' }));
+		expect(wrongPlace.fieldErrors).toHaveProperty('locationId');
+		const closure = await domainError(addClosure(admin, { date: '2026-12-24', locationId: hoursRow.locationId }));
+		expect(closure.fieldErrors).toHaveProperty('locationId');
+		expect((await closuresPage(admin)).providers.map((p) => p.name)).toEqual(['Harbor clinician']);
 	});
 
 	it('shows an admin the audit trail of their own clinic only', async () => {

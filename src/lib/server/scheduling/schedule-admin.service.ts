@@ -10,6 +10,7 @@ import { getClinic } from '../clinic/clinic.service';
 import { clinicClosureSchema, dateOverrideSchema, recurringBreakSchema, weeklyHoursSchema } from './schedule';
 import { localDateOf } from './zoned-time';
 import { bumpBookingVersion } from '../booking/booking-version';
+import { findLocation } from '../clinic/location.repository';
 import {
 	deleteClosure,
 	deleteScheduleRow,
@@ -93,10 +94,16 @@ async function audited(ctx: Ctx, staffId: string, change: string, work: (trx: Ct
 	});
 }
 
+/** A location id typed into a form must be one of the clinic's own. */
+async function checkLocation(ctx: Ctx, clinicId: string, locationId: string | undefined): Promise<void> {
+	if (locationId && !(await findLocation(ctx.db, clinicId, locationId))) throw validationFailed({ locationId: 'Choose a location from the list.' });
+}
+
 export async function addWorkingHours(ctx: Ctx, staffId: string, raw: Record<string, unknown>): Promise<void> {
 	authorizeFor(ctx, staffId);
-	await clinicianOf(ctx, staffId);
+	const { clinic } = await clinicianOf(ctx, staffId);
 	const row = parseInput(weeklyHoursSchema, { providerId: staffId, locationId: raw.locationId, weekday: asNumber(raw.weekday), start: raw.start, end: raw.end });
+	await checkLocation(ctx, clinic.id, row.locationId);
 	await audited(ctx, staffId, 'hours_added', (trx) =>
 		insertWeeklyHours(trx, { id: randomUUID(), staffId, locationId: row.locationId, weekday: row.weekday, start: row.start, end: row.end })
 	);
@@ -121,6 +128,7 @@ export async function addException(ctx: Ctx, staffId: string, raw: Record<string
 		...(raw.kind === 'extra_hours' ? { locationId: raw.locationId } : {})
 	});
 	if (row.date < localDateOf(ctx.clock.now().getTime(), clinic.timeZone)) throw validationFailed({ date: 'Choose today or a later date.' });
+	if (row.kind === 'extra_hours') await checkLocation(ctx, clinic.id, row.locationId);
 	const note = typeof raw.note === 'string' ? raw.note.trim().slice(0, 200) : '';
 	await audited(ctx, staffId, row.kind, (trx) =>
 		insertException(trx, {
@@ -167,6 +175,7 @@ export async function addClosure(ctx: Ctx, raw: Record<string, unknown>): Promis
 	const clinic = await getClinic(ctx);
 	const row = parseInput(clinicClosureSchema, { date: raw.date, start: blank(raw.start), end: blank(raw.end), locationId: blank(raw.locationId) });
 	if (row.date < localDateOf(ctx.clock.now().getTime(), clinic.timeZone)) throw validationFailed({ date: 'Choose today or a later date.' });
+	await checkLocation(ctx, clinic.id, row.locationId);
 	const reason = typeof raw.reason === 'string' ? raw.reason.trim().slice(0, 200) : '';
 	await writeTransaction(ctx.db, async (trx) => {
 		const id = randomUUID();

@@ -12,6 +12,8 @@ import type { StaffRole } from '../../shared/roles';
  */
 export type SecondClinic = {
 	clinicId: string;
+	locationId: string;
+	serviceId: string;
 	staff: Record<StaffRole, StaffActor>;
 	patientId: string;
 	appointmentId: string;
@@ -22,7 +24,8 @@ export type SecondClinic = {
 	patientSearch: string;
 };
 
-export async function addSecondClinic(db: Kysely<DB>, options: { now: Date; appointmentStart: Date }): Promise<SecondClinic> {
+/** `passwordHash` lets its staff sign in (e2e); the emails are `<role>@harbor.example`. */
+export async function addSecondClinic(db: Kysely<DB>, options: { now: Date; appointmentStart: Date; passwordHash?: string }): Promise<SecondClinic> {
 	// Created after the first clinic, which therefore stays the public site's clinic.
 	const now = new Date(options.now.getTime() + 60_000).toISOString();
 	const clinicId = randomUUID();
@@ -64,7 +67,7 @@ export async function addSecondClinic(db: Kysely<DB>, options: { now: Date; appo
 		const id = randomUUID();
 		const name = `Harbor ${role.replace('_', ' ')}`;
 		const email = `${role}@harbor.example`;
-		await db.insertInto('staff').values({ id, clinicId, name, email, role, bio: '', active: 1, passwordHash: null, dnCertifiedOn: null, dnHours: null, dnCourse: null, mfaSecret: null, mfaEnabledAt: null, mfaLastStep: null, passwordChangedAt: null, createdAt: now, updatedAt: now }).execute();
+		await db.insertInto('staff').values({ id, clinicId, name, email, role, bio: '', active: 1, passwordHash: options.passwordHash ?? null, dnCertifiedOn: null, dnHours: null, dnCourse: null, mfaSecret: null, mfaEnabledAt: null, mfaLastStep: null, passwordChangedAt: null, createdAt: now, updatedAt: now }).execute();
 		staff[role] = { kind: 'staff', staffId: id, clinicId, role, name, email };
 	}
 	await db
@@ -102,5 +105,5 @@ export async function addSecondClinic(db: Kysely<DB>, options: { now: Date; appo
 		.insertInto('contactMessage')
 		.values({ id: contactMessageId, clinicId, name: 'Rosa Harborview', email: 'rosa@example.com', phone: '', message: 'Do you open on Sundays?', preferredContact: 'email', ipHash: null, bodyHash: randomUUID(), createdAt: now, handledAt: null, handledBy: null })
 		.execute();
-	return { clinicId, staff, patientId, appointmentId, articleId, articleSlug: 'harbor-news', contactMessageId, patientSearch: 'Harborview' };
+	return { clinicId, locationId, serviceId, staff, patientId, appointmentId, articleId, articleSlug: 'harbor-news', contactMessageId, patientSearch: 'Harborview' };
 }
