@@ -55,5 +55,8 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'intake.red_flag', label: 'Red flag at intake' },
 	{ value: 'intake.transcribed', label: 'Paper intake entered by staff' },
 	{ value: 'intake.tablet_code_created', label: 'Tablet code given out' },
-	{ value: 'intake.tablet_started', label: 'Forms opened on a clinic tablet' }
+	{ value: 'intake.tablet_started', label: 'Forms opened on a clinic tablet' },
+	{ value: 'article.published', label: 'Article published or scheduled' },
+	{ value: 'article.unpublished', label: 'Article taken back to draft' },
+	{ value: 'comment.replied', label: 'Clinic replied to a comment' }
 ];

@@ -7,6 +7,11 @@ import { parseInput } from '../validation';
 import { AUDIT_ACTIONS } from './audit';
 import { recordAudit } from './audit.service';
 import { searchAudit, type AuditFilter, type StoredAuditRow } from './audit.repository';
+import type { Clinic } from '../clinic/clinic';
+import { patientNamesOf } from '../patients/patient.repository';
+import { staffNamesOf } from '../staff/staff.repository';
+import { AUDIT_ACTION_OPTIONS } from '../../shared/audit-actions';
+import { ROLE_LABELS, type StaffRole } from '../../shared/roles';
 
 const date = z
 	.string()
@@ -37,9 +42,11 @@ export const auditFilterInput = z.object({
 export const AUDIT_PAGE_SIZE = 100;
 
 /** Clinic-zone dates → the UTC instants that bound them ("to" is inclusive, so up to the next midnight). */
-function toFilter(input: z.infer<typeof auditFilterInput>, zone: string): AuditFilter {
+function toFilter(input: z.infer<typeof auditFilterInput>, clinic: Clinic): AuditFilter {
+	const zone = clinic.timeZone;
 	const startOf = (day: string) => Temporal.PlainDate.from(day).toZonedDateTime(zone).toInstant().toString();
 	return {
+		clinicId: clinic.id,
 		actorId: input.user || undefined,
 		patientId: input.patient || undefined,
 		action: input.action || undefined,
@@ -48,13 +55,85 @@ function toFilter(input: z.infer<typeof auditFilterInput>, zone: string): AuditF
 	};
 }
 
-export async function searchAuditTrail(ctx: Ctx, raw: unknown): Promise<{ rows: StoredAuditRow[]; nextBefore?: number; timeZone: string }> {
+/** One event as the audit page shows it: names and plain words beside the stored codes. */
+export type LabelledAuditRow = StoredAuditRow & {
+	who: string;
+	roleLabel: string | null;
+	actionLabel: string;
+	outcomeLabel: string;
+	/** What the event was about, in words ("Staff member Alex Chen", "Appointment"). */
+	about: string | null;
+	patientName: string | null;
+	/** Names of the patients a search or calendar view listed (detail.patients). */
+	patientsShown: string[];
+};
+
+const OUTCOME_LABELS: Record<string, string> = { success: 'Done', failure: 'Failed', denied: 'Refused' };
+
+const ACTION_LABELS = new Map(AUDIT_ACTION_OPTIONS.map((o) => [o.value, o.label]));
+
+const ENTITY_LABELS: Record<string, string> = {
+	appointment: 'Appointment',
+	article: 'Article',
+	calendar: 'Calendar',
+	calendar_feed: 'Calendar feed',
+	clinic: 'Clinic',
+	clinic_closure: 'Clinic closure',
+	comment: 'Comment',
+	contact_message: 'Contact message',
+	location: 'Location',
+	patient: 'Patient',
+	service: 'Service',
+	session: 'Session',
+	staff: 'Staff member'
+};
+
+function listedPatients(detail: string | null): string[] {
+	if (!detail) return [];
+	try {
+		const parsed = JSON.parse(detail) as { patients?: unknown };
+		return Array.isArray(parsed.patients) ? parsed.patients.filter((p): p is string => typeof p === 'string') : [];
+	} catch {
+		return [];
+	}
+}
+
+async function labelRows(ctx: Ctx, clinic: Clinic, rows: StoredAuditRow[]): Promise<{ rows: LabelledAuditRow[]; patientIds: string[] }> {
+	const patientIds = [...new Set(rows.flatMap((r) => [...(r.patientId ? [r.patientId] : []), ...listedPatients(r.detail)]))];
+	const [staffNames, patientNames] = await Promise.all([staffNamesOf(ctx.db, clinic.id), patientNamesOf(ctx.db, clinic.id, patientIds)]);
+	const labelled = rows.map((row) => {
+		const entityName = row.entityType === 'staff' ? staffNames.get(row.entityId ?? '') : row.entityType === 'patient' ? patientNames.get(row.entityId ?? '') : undefined;
+		const entity = row.entityType ? (ENTITY_LABELS[row.entityType] ?? row.entityType.replace(/_/g, ' ')) : null;
+		return {
+			...row,
+			who: row.actorId ? (staffNames.get(row.actorId) ?? 'Former or unknown staff member') : row.actorType === 'system' ? 'The system' : 'Anonymous visitor',
+			roleLabel: row.actorRole ? (ROLE_LABELS[row.actorRole as StaffRole] ?? row.actorRole) : null,
+			actionLabel: ACTION_LABELS.get(row.action) ?? row.action,
+			outcomeLabel: OUTCOME_LABELS[row.outcome] ?? row.outcome,
+			about: entity && entityName ? `${entity} ${entityName}` : entity,
+			patientName: row.patientId ? (patientNames.get(row.patientId) ?? 'Unknown patient') : null,
+			patientsShown: listedPatients(row.detail).map((id) => patientNames.get(id) ?? 'Unknown patient')
+		};
+	});
+	return { rows: labelled, patientIds: patientIds.filter((id) => patientNames.has(id)) };
+}
+
+/**
+ * A page of the trail with names filled in. Opening it is itself recorded, with the patients whose
+ * names it showed.
+ */
+export async function searchAuditTrail(ctx: Ctx, raw: unknown): Promise<{ rows: LabelledAuditRow[]; nextBefore?: number; timeZone: string }> {
 	authorize(ctx.actor, 'audit:read');
 	const input = parseInput(auditFilterInput, raw);
 	const clinic = await getClinic(ctx);
-	const rows = await searchAudit(ctx.db, toFilter(input, clinic.timeZone), AUDIT_PAGE_SIZE + 1, input.before);
-	const page = rows.slice(0, AUDIT_PAGE_SIZE);
-	return { rows: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? page.at(-1)?.id : undefined, timeZone: clinic.timeZone };
+	const found = await searchAudit(ctx.db, toFilter(input, clinic), AUDIT_PAGE_SIZE + 1, input.before);
+	const page = found.slice(0, AUDIT_PAGE_SIZE);
+	const { rows, patientIds } = await labelRows(ctx, clinic, page);
+	await recordAudit(ctx, {
+		action: 'audit.viewed',
+		detail: { rows: rows.length, action: input.action || null, user: input.user || null, patient: input.patient || null, from: input.from || null, to: input.to || null, patients: patientIds }
+	});
+	return { rows, nextBefore: found.length > AUDIT_PAGE_SIZE ? page.at(-1)?.id : undefined, timeZone: clinic.timeZone };
 }
 
 const CSV_COLUMNS = [
@@ -88,7 +167,7 @@ export async function exportAuditCsv(ctx: Ctx, raw: unknown): Promise<string> {
 	authorize(ctx.actor, 'audit:read');
 	const input = parseInput(auditFilterInput, raw);
 	const clinic = await getClinic(ctx);
-	const filter = toFilter(input, clinic.timeZone);
+	const filter = toFilter(input, clinic);
 	const lines = [CSV_COLUMNS.join(',')];
 	let before: number | undefined;
 	let exported = 0;

@@ -37,6 +37,8 @@ export async function chainPage(db: Kysely<DB>, afterId: number, limit: number):
 }
 
 export type AuditFilter = {
+	/** Only events of this clinic: by its staff, about its patients, or by no one in particular. */
+	clinicId: string;
 	actorId?: string;
 	patientId?: string;
 	action?: string;
@@ -45,9 +47,22 @@ export type AuditFilter = {
 };
 
 export async function searchAudit(db: Kysely<DB>, filter: AuditFilter, limit: number, beforeId?: number): Promise<StoredAuditRow[]> {
-	let query = db.selectFrom('auditEvent').selectAll();
+	let query = db
+		.selectFrom('auditEvent')
+		.selectAll()
+		.where((eb) =>
+			eb.or([
+				eb('actorId', 'in', eb.selectFrom('staff').select('staff.id').where('staff.clinicId', '=', filter.clinicId)),
+				eb('patientId', 'in', eb.selectFrom('patient').select('patient.id').where('patient.clinicId', '=', filter.clinicId)),
+				eb.and([eb('actorId', 'is', null), eb('patientId', 'is', null)])
+			])
+		);
 	if (filter.actorId) query = query.where('actorId', '=', filter.actorId);
-	if (filter.patientId) query = query.where('patientId', '=', filter.patientId);
+	if (filter.patientId) {
+		// The patient's own events, and the searches and calendar views that listed them (ids in detail).
+		const listed = `%"${filter.patientId.replace(/[\\%_"]/g, '')}"%`;
+		query = query.where((eb) => eb.or([eb('patientId', '=', filter.patientId!), eb('detail', 'like', listed)]));
+	}
 	if (filter.action) query = query.where('action', '=', filter.action);
 	if (filter.from) query = query.where('at', '>=', filter.from);
 	if (filter.to) query = query.where('at', '<', filter.to);

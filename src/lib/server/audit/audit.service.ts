@@ -10,8 +10,8 @@ export type AuditEntry = {
 	entityType?: string;
 	entityId?: string;
 	patientId?: string;
-	/** Ids, codes and counts only. */
-	detail?: Record<string, string | number | boolean | null>;
+	/** Ids, codes and counts only (a list of ids, e.g. the patients a search showed). */
+	detail?: Record<string, string | number | boolean | null | string[]>;
 	/** Who the event is about when the request is not (yet) signed in, e.g. a sign-in. */
 	actor?: { id: string; role: string };
 };

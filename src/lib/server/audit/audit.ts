@@ -54,7 +54,10 @@ export const AUDIT_ACTIONS = [
 	'intake.red_flag',
 	'intake.transcribed',
 	'intake.tablet_code_created',
-	'intake.tablet_started'
+	'intake.tablet_started',
+	'article.published',
+	'article.unpublished',
+	'comment.replied'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -36,7 +36,8 @@ export type Action =
 	| 'intake:read_status'
 	| 'intake:read_answers'
 	| 'intake:transcribe'
-	| 'intake:tablet';
+	| 'intake:tablet'
+	| 'appointment:read_screening';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -80,7 +81,10 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'intake:read_status': ['admin', 'clinician', 'front_desk'],
 	'intake:read_answers': ['admin', 'clinician'],
 	'intake:transcribe': ['admin', 'clinician'],
-	'intake:tablet': ['admin', 'clinician', 'front_desk']
+	'intake:tablet': ['admin', 'clinician', 'front_desk'],
+	// The self-assessment a patient carried into a booking (precautions such as pregnancy or blood
+	// thinners) is clinical: the clinicians who treat see it, the front desk and admins do not.
+	'appointment:read_screening': ['clinician']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { notFound } from '../errors';
+import { notFound, validationFailed } from '../errors';
 import { recordAudit } from '../audit/audit.service';
 import { writeTransaction } from '../db/write-transaction';
 import { authorize } from './policy';
@@ -22,6 +22,8 @@ export async function listSessionsOf(ctx: Ctx, staffId: string): Promise<Session
 
 export async function endSessionOf(ctx: Ctx, staffId: string, sessionId: string): Promise<void> {
 	await target(ctx, staffId);
+	// A post without a session is a bad form (400), not a session that has already ended (404).
+	if (!sessionId) throw validationFailed({ session: 'Choose the session to end.' });
 	await writeTransaction(ctx.db, async (trx) => {
 		const ended = await deleteSessionOfStaffById(trx, staffId, sessionId);
 		if (ended === 0) throw notFound('session');

@@ -226,8 +226,3 @@ export async function listCalendar(
 	}));
 }
 
-/** How many hours before the start patients may still change online; later, a cancellation is late. */
-export async function cancellationNoticeHours(db: Kysely<DB>, clinicId: string): Promise<number> {
-	const row = await db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
-	return row.cancellationNoticeHours;
-}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
 import { DomainError } from '../errors';
 import type { Clinic } from '../clinic/clinic';
-import { findCancellationNoticeHours } from '../clinic/clinic.repository';
+import { cancellationNoticeHours } from '../clinic/clinic.repository';
 import { getClinic } from '../clinic/clinic.service';
 import { findPatientByIdentity } from '../patients/patient.repository';
 import type { AvailableSlot } from '../scheduling/availability';
@@ -431,7 +431,7 @@ async function confirm(
 				locationName: named.locationName,
 				address: named.locationAddress,
 				manageUrl: manageUrlFor(c.origin, confirmation.manageToken ?? ''),
-				noticeHours: await findCancellationNoticeHours(c.ctx.db, c.clinic.id),
+				noticeHours: await cancellationNoticeHours(c.ctx.db, c.clinic.id),
 				firstName: patient.firstName ?? ''
 			}
 		};

@@ -12,7 +12,8 @@ import { chooseProviders, searchSlots } from '../scheduling/availability.service
 import { findServiceById, type BookableService } from '../scheduling/bookable-service';
 import { localDateOf, MS_PER_MINUTE } from '../scheduling/zoned-time';
 import type { Appointment } from './appointment';
-import { cancellationNoticeHours, expectedStateOf, findAppointment, findAppointmentByTokenHash, markCancelled, moveAppointment } from './appointment.repository';
+import { cancellationNoticeHours } from '../clinic/clinic.repository';
+import { expectedStateOf, findAppointment, findAppointmentByTokenHash, markCancelled, moveAppointment } from './appointment.repository';
 import { withNames, type AppointmentDetails } from './appointment-view';
 import { appointmentChanged, SlotTakenError, tooLateToChange } from './booking-errors';
 import { nearestSlots } from './booking.service';

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Ctx } from '../context';
 import { enqueueAppointmentNotices } from '../notifications/enqueue';
-import { authorize } from '../auth/policy';
+import { authorize, can } from '../auth/policy';
 import { writeTransaction } from '../db/write-transaction';
 import { DomainError, notFound, validationFailed } from '../errors';
 import { parseInput } from '../validation';
 import { recordAudit } from '../audit/audit.service';
 import type { Clinic } from '../clinic/clinic';
 import { getClinic } from '../clinic/clinic.service';
+import { cancellationNoticeHours } from '../clinic/clinic.repository';
 import { findQualifiedProviders, type PublicProvider } from '../clinic/qualified-providers.repository';
 import { findPatient } from '../patients/patient.repository';
 import type { Patient } from '../patients/patient';
@@ -18,7 +19,6 @@ import { addDays, isLocalDate, localDateOf, localDay } from '../scheduling/zoned
 import { bookingNote, patientDetailsSchema, serviceSlug } from '../../shared/booking.schema';
 import { VISIT_STATUSES, type Appointment, type VisitStatus } from './appointment';
 import {
-	cancellationNoticeHours,
 	expectedStateOf,
 	findAppointment,
 	listCalendar,
@@ -31,6 +31,9 @@ import { withNames, type AppointmentDetails } from './appointment-view';
 import { placeForStaff, staffRules, type BookingOutcome } from './booking.service';
 import { moveTo } from './manage.service';
 import { beginBookingChange } from './booking-version';
+import { timesPage, type TimesPage } from './time-pages';
+import { findCarriedScreening, type ScreeningSummary } from './carried-screening.repository';
+import { listCalendarChoices } from '../scheduling/schedule-admin.repository';
 
 /**
  * The clinic's side of booking: the calendar, booking for a caller, moving, cancelling and marking
@@ -68,6 +71,10 @@ export function calendarQuery(params: URLSearchParams, today: string): CalendarQ
 	};
 }
 
+function distinct(ids: string[]): string[] {
+	return [...new Set(ids)];
+}
+
 /** Monday of the ISO week containing `date`. */
 function mondayOf(date: string, zone: string): string {
 	const weekday = localDay(zone, date).weekday;
@@ -86,14 +93,19 @@ export async function getCalendar(ctx: Ctx, query: CalendarQuery): Promise<Calen
 		...(query.locationId ? { locationId: query.locationId } : {}),
 		includeCancelled: true
 	});
-	const [providers, locations] = await Promise.all([
-		ctx.db.selectFrom('staff').select(['id', 'name']).where('clinicId', '=', clinic.id).where('role', '=', 'clinician').where('active', '=', 1).orderBy('name').execute(),
-		ctx.db.selectFrom('location').select(['id', 'name']).where('clinicId', '=', clinic.id).where('active', '=', 1).orderBy('name').execute()
-	]);
+	const { providers, locations } = await listCalendarChoices(ctx.db, clinic.id);
 	await recordAudit(ctx, {
 		action: 'calendar.viewed',
 		entityType: 'calendar',
-		detail: { from: first, days: count, provider: query.providerId ?? null, location: query.locationId ?? null, appointments: entries.length }
+		detail: {
+			from: first,
+			days: count,
+			provider: query.providerId ?? null,
+			location: query.locationId ?? null,
+			appointments: entries.length,
+			// Who was on screen, so the trail can answer "who saw this patient's name".
+			patients: distinct(entries.map((e) => e.patientId))
+		}
 	});
 	return {
 		clinic,
@@ -107,25 +119,8 @@ export async function getCalendar(ctx: Ctx, query: CalendarQuery): Promise<Calen
 	};
 }
 
-/** The self-assessment carried into an online booking, as codes (see booking.service.ts). */
-export type ScreeningSummary = { recommendation: string; clinicianReview: boolean; precautions: string[] };
-
-function screeningOf(text: string | null): ScreeningSummary | null {
-	if (!text) return null;
-	try {
-		const parsed = JSON.parse(text) as Partial<ScreeningSummary>;
-		if (typeof parsed.recommendation !== 'string') return null;
-		return {
-			recommendation: parsed.recommendation,
-			clinicianReview: parsed.clinicianReview === true,
-			precautions: Array.isArray(parsed.precautions) ? parsed.precautions.filter((p): p is string => typeof p === 'string') : []
-		};
-	} catch {
-		return null;
-	}
-}
-
 export type StaffAppointment = {
+	/** Clinicians only; null for everyone else, whatever the appointment holds. */
 	screening: ScreeningSummary | null;
 	appointment: AppointmentDetails;
 	patient: Patient;
@@ -153,15 +148,23 @@ export async function getStaffAppointment(ctx: Ctx, id: string): Promise<StaffAp
 	if (!patient) throw notFound('appointment');
 	await recordAudit(ctx, { action: 'appointment.viewed', entityType: 'appointment', entityId: id, patientId: patient.id });
 	const now = ctx.clock.now().getTime();
-	const stored = await ctx.db.selectFrom('appointment').select('screening').where('id', '=', id).executeTakeFirst();
 	return {
-		screening: screeningOf(stored?.screening ?? null),
+		screening: can(ctx.actor, 'appointment:read_screening') ? await findCarriedScreening(ctx.db, clinic.id, id) : null,
 		appointment: await withNames(ctx.db, appointment),
 		patient,
 		clinic,
 		lateIfCancelledNow: appointment.startsAt.getTime() - now < (await noticeHours(ctx, clinic.id)) * MS_PER_HOUR,
 		started: appointment.startsAt.getTime() <= now
 	};
+}
+
+/** Free times to move a booked appointment to: same service and provider, the staff rules. */
+export async function staffMoveTimes(ctx: Ctx, view: StaffAppointment, week: string | undefined): Promise<TimesPage | null> {
+	authorize(ctx.actor, 'appointment:manage');
+	const a = view.appointment;
+	if (a.status !== 'booked') return null;
+	const service = await findServiceById(ctx.db, view.clinic.id, a.serviceId);
+	return service ? timesPage(ctx, view.clinic, staffRules(service.rules), [a.providerId], week, a.id) : null;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { Kysely, Selectable } from 'kysely';
+import type { ClinicTable, DB } from '../db/schema';
 import { readFlag, readInstant, writeFlag, writeInstant } from '../db/values';
 import type { Address, Clinic, OpeningRange } from './clinic';
 
@@ -10,10 +10,21 @@ export type ClinicWrite = Address & {
 	email: string;
 };
 
-/** The deployment's clinic. One clinic per installation for now; rows carry clinic_id for later. */
+/**
+ * The clinic the public site belongs to: the first one created. Only anonymous and system
+ * requests use it (through getClinic); staff always work in their own clinic.
+ */
 export async function findPrimaryClinic(db: Kysely<DB>): Promise<Clinic | undefined> {
 	const row = await db.selectFrom('clinic').selectAll().orderBy('createdAt').orderBy('id').executeTakeFirst();
-	if (!row) return undefined;
+	return row ? withHours(db, row) : undefined;
+}
+
+export async function findClinicById(db: Kysely<DB>, id: string): Promise<Clinic | undefined> {
+	const row = await db.selectFrom('clinic').selectAll().where('id', '=', id).executeTakeFirst();
+	return row ? withHours(db, row) : undefined;
+}
+
+async function withHours(db: Kysely<DB>, row: Selectable<ClinicTable>): Promise<Clinic> {
 	const hours = await db
 		.selectFrom('clinicHours')
 		.select(['weekday', 'opens', 'closes'])
@@ -36,6 +47,12 @@ export async function findPrimaryClinic(db: Kysely<DB>): Promise<Clinic | undefi
 		hours,
 		updatedAt: readInstant(row.updatedAt)
 	};
+}
+
+/** Hours of notice before a patient's appointment, inside which a cancellation is late. */
+export async function cancellationNoticeHours(db: Kysely<DB>, clinicId: string): Promise<number> {
+	const row = await db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
+	return row.cancellationNoticeHours;
 }
 
 export async function insertClinic(
@@ -67,8 +84,3 @@ export async function replaceOpeningHours(db: Kysely<DB>, clinicId: string, hour
 	}
 }
 
-/** Hours before an appointment when online changes close. */
-export async function findCancellationNoticeHours(db: Kysely<DB>, clinicId: string): Promise<number> {
-	const row = await db.selectFrom('clinic').select('cancellationNoticeHours').where('id', '=', clinicId).executeTakeFirstOrThrow();
-	return row.cancellationNoticeHours;
-}

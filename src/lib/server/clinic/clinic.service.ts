@@ -6,11 +6,15 @@ import { writeTransaction } from '../db/write-transaction';
 import { recordAudit } from '../audit/audit.service';
 import { clinicDetailsInput } from '../../shared/clinic.schema';
 import type { Clinic, OpeningRange } from './clinic';
-import { findPrimaryClinic, replaceOpeningHours, updateClinic } from './clinic.repository';
+import { findClinicById, findPrimaryClinic, replaceOpeningHours, updateClinic } from './clinic.repository';
 
-/** The clinic's public profile; everyone may read it (it is on the public site). */
+/**
+ * The clinic a request works in, the one place it is decided: a staff member's own clinic (from
+ * the session, never from the request), or for anonymous visitors and system jobs the clinic the
+ * public site belongs to. Every service scopes its queries by this clinic's id.
+ */
 export async function getClinic(ctx: Ctx): Promise<Clinic> {
-	const clinic = await findPrimaryClinic(ctx.db);
+	const clinic = ctx.actor.kind === 'staff' ? await findClinicById(ctx.db, ctx.actor.clinicId) : await findPrimaryClinic(ctx.db);
 	if (!clinic) throw new DomainError('not_found', 'No clinic is set up yet. Run `npm run seed` or create one.');
 	return clinic;
 }

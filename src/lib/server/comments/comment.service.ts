@@ -148,9 +148,14 @@ export async function replyAsClinic(ctx: Ctx, commentId: string, input: unknown)
 			throw validationFailed({ body: 'Approve the comment before replying to it.' });
 		}
 		// Answering a held comment approves it: the reply would make no sense on its own.
-		if (parent.status === 'pending') await comments.setCommentStatus(trx, parent.id, 'published', staffId, now);
+		const inTrx = { ...ctx, db: trx };
+		if (parent.status === 'pending') {
+			await comments.setCommentStatus(trx, parent.id, 'published', staffId, now);
+			await recordAudit(inTrx, { action: 'comment.moderated', entityType: 'comment', entityId: parent.id, detail: { action: 'approve', by: 'reply' } });
+		}
+		const replyId = randomUUID();
 		await comments.insertComment(trx, {
-			id: randomUUID(),
+			id: replyId,
 			articleId: parent.articleId,
 			parentId: parent.parentId ?? parent.id,
 			authorName: clinic.name,
@@ -165,6 +170,7 @@ export async function replyAsClinic(ctx: Ctx, commentId: string, input: unknown)
 			now
 		});
 		await bumpContentVersion(trx, clinic.id);
+		await recordAudit(inTrx, { action: 'comment.replied', entityType: 'comment', entityId: replyId, detail: { replyTo: parent.id, approvedWaiting: parent.status === 'pending' } });
 	});
 }
 

@@ -4,6 +4,7 @@ import { authorize } from '../auth/policy';
 import { notFound, validationFailed } from '../errors';
 import { isUniqueViolation } from '../db/constraint-errors';
 import { parseInput } from '../validation';
+import { recordAudit } from '../audit/audit.service';
 import { getClinic } from '../clinic/clinic.service';
 import { slugify, type Clinic } from '../clinic/clinic';
 import { findClinicService } from '../clinic/clinic-service.repository';
@@ -60,6 +61,7 @@ export async function createArticle(ctx: Ctx, input: unknown): Promise<Article> 
 			await articles.insertArticle(trx, { ...write, id, clinicId: clinic.id, tags: parsed.tags, now });
 		});
 		await bumpContentVersion(trx, clinic.id);
+		await auditPublication({ ...ctx, db: trx }, id, undefined, write);
 	});
 	return getArticleForEditing(ctx, id);
 }
@@ -78,8 +80,26 @@ export async function updateArticle(ctx: Ctx, id: string, input: unknown): Promi
 			await articles.updateArticle(trx, existing.id, write, parsed.tags, now);
 		});
 		await bumpContentVersion(trx, clinic.id);
+		await auditPublication({ ...ctx, db: trx }, existing.id, existing, write);
 	});
 	return getArticleForEditing(ctx, id);
+}
+
+/** Going live (or scheduled), a new publication time, or back to draft: what the public sees changes. */
+async function auditPublication(ctx: Ctx, id: string, before: Article | undefined, after: articles.ArticleWrite): Promise<void> {
+	const wasPublic = before !== undefined && before.status !== 'draft';
+	if (after.status === 'draft') {
+		if (wasPublic) await recordAudit(ctx, { action: 'article.unpublished', entityType: 'article', entityId: id, detail: { from: before.status } });
+		return;
+	}
+	const samePublication = wasPublic && before.status === after.status && before.publishedAt?.getTime() === after.publishedAt?.getTime();
+	if (samePublication) return;
+	await recordAudit(ctx, {
+		action: 'article.published',
+		entityType: 'article',
+		entityId: id,
+		detail: { status: after.status, at: after.publishedAt?.toISOString() ?? null }
+	});
 }
 
 async function toWrite(ctx: Ctx, clinic: Clinic, input: ArticleInput, existing: Article | undefined): Promise<articles.ArticleWrite> {

@@ -73,6 +73,13 @@ export async function findPatient(db: Kysely<DB>, clinicId: string, id: string):
 	return row ? toPatient(row) : undefined;
 }
 
+/** "Last, First" for each of these ids that is a patient of the clinic (merged records included). */
+export async function patientNamesOf(db: Kysely<DB>, clinicId: string, ids: string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db.selectFrom('patient').select(['id', 'firstName', 'lastName']).where('clinicId', '=', clinicId).where('id', 'in', ids).execute();
+	return new Map(rows.map((r) => [r.id, `${r.lastName}, ${r.firstName}`]));
+}
+
 /**
  * A LIKE pattern for a typed word. Wildcards are dropped rather than escaped: the engines disagree
  * on the default escape character, and nobody searches for a name by its underscores.

@@ -12,7 +12,7 @@ import { findPatient, mergePatientRows, searchPatients as search } from './patie
 
 /**
  * Staff access to patients. Every call checks policy first and writes one audit event; reading a
- * patient names them in it (patientId), a search records only how many it found.
+ * patient names them in it (patientId), a search lists the ids of the patients it showed.
  */
 
 const searchInput = z.object({
@@ -28,7 +28,9 @@ export async function findPatients(ctx: Ctx, raw: unknown): Promise<Patient[]> {
 	const { q } = parseInput(searchInput, raw);
 	const clinic = await getClinic(ctx);
 	const found = await search(ctx.db, clinic.id, q);
-	await recordAudit(ctx, { action: 'patient.searched', entityType: 'patient', detail: { results: found.length } });
+	// The ids of everyone listed (never the words typed): a search shows names, dates of birth and
+	// contact details, so the trail must say whose.
+	await recordAudit(ctx, { action: 'patient.searched', entityType: 'patient', detail: { results: found.length, patients: found.map((p) => p.id) } });
 	return found;
 }
 

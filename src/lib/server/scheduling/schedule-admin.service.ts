@@ -10,6 +10,28 @@ import { getClinic } from '../clinic/clinic.service';
 import { clinicClosureSchema, dateOverrideSchema, recurringBreakSchema, weeklyHoursSchema } from './schedule';
 import { localDateOf } from './zoned-time';
 import { bumpBookingVersion } from '../booking/booking-version';
+import { findLocation } from '../clinic/location.repository';
+import {
+	deleteClosure,
+	deleteScheduleRow,
+	findClinician,
+	insertBreak,
+	insertClosure,
+	insertException,
+	insertWeeklyHours,
+	listActiveLocationChoices,
+	listBreaks,
+	listCalendarChoices,
+	listClosuresFrom,
+	listExceptionsFrom,
+	listWeeklyHours,
+	type BreakRow,
+	type Choice,
+	type ClosureRow,
+	type ExceptionRow,
+	type ScheduleRowTable,
+	type WeeklyHoursRow
+} from './schedule-admin.repository';
 
 /**
  * Working hours, breaks, time off and extra hours (admins for anyone, a clinician for
@@ -33,22 +55,16 @@ export function canEditSchedule(ctx: Ctx, staffId: string): boolean {
 }
 
 export type ProviderSchedule = {
-	staff: { id: string; name: string };
-	locations: { id: string; name: string }[];
-	hours: { id: string; locationId: string; weekday: number; start: string; end: string }[];
-	breaks: { id: string; weekday: number; start: string; end: string }[];
-	exceptions: { id: string; date: string; kind: 'time_off' | 'extra_hours'; start: string | null; end: string | null; locationId: string | null; note: string }[];
+	staff: Choice;
+	locations: Choice[];
+	hours: WeeklyHoursRow[];
+	breaks: BreakRow[];
+	exceptions: ExceptionRow[];
 };
 
 async function clinicianOf(ctx: Ctx, staffId: string) {
 	const clinic = await getClinic(ctx);
-	const staff = await ctx.db
-		.selectFrom('staff')
-		.select(['id', 'name'])
-		.where('clinicId', '=', clinic.id)
-		.where('id', '=', staffId)
-		.where('role', '=', 'clinician')
-		.executeTakeFirst();
+	const staff = await findClinician(ctx.db, clinic.id, staffId);
 	if (!staff) throw notFound('clinician');
 	return { clinic, staff };
 }
@@ -58,17 +74,10 @@ export async function getProviderSchedule(ctx: Ctx, staffId: string): Promise<Pr
 	const { clinic, staff } = await clinicianOf(ctx, staffId);
 	const today = localDateOf(ctx.clock.now().getTime(), clinic.timeZone);
 	const [locations, hours, breaks, exceptions] = await Promise.all([
-		ctx.db.selectFrom('location').select(['id', 'name']).where('clinicId', '=', clinic.id).where('active', '=', 1).orderBy('name').execute(),
-		ctx.db.selectFrom('providerHours').select(['id', 'locationId', 'weekday', 'starts as start', 'ends as end']).where('staffId', '=', staffId).orderBy('weekday').orderBy('starts').execute(),
-		ctx.db.selectFrom('providerBreak').select(['id', 'weekday', 'starts as start', 'ends as end']).where('staffId', '=', staffId).orderBy('weekday').orderBy('starts').execute(),
-		ctx.db
-			.selectFrom('scheduleException')
-			.select(['id', 'date', 'kind', 'starts as start', 'ends as end', 'locationId', 'note'])
-			.where('staffId', '=', staffId)
-			.where('date', '>=', today)
-			.orderBy('date')
-			.orderBy('starts')
-			.execute()
+		listActiveLocationChoices(ctx.db, clinic.id),
+		listWeeklyHours(ctx.db, staff.id),
+		listBreaks(ctx.db, staff.id),
+		listExceptionsFrom(ctx.db, staff.id, today)
 	]);
 	return { staff, locations, hours, breaks, exceptions };
 }
@@ -85,12 +94,18 @@ async function audited(ctx: Ctx, staffId: string, change: string, work: (trx: Ct
 	});
 }
 
+/** A location id typed into a form must be one of the clinic's own. */
+async function checkLocation(ctx: Ctx, clinicId: string, locationId: string | undefined): Promise<void> {
+	if (locationId && !(await findLocation(ctx.db, clinicId, locationId))) throw validationFailed({ locationId: 'Choose a location from the list.' });
+}
+
 export async function addWorkingHours(ctx: Ctx, staffId: string, raw: Record<string, unknown>): Promise<void> {
 	authorizeFor(ctx, staffId);
-	await clinicianOf(ctx, staffId);
+	const { clinic } = await clinicianOf(ctx, staffId);
 	const row = parseInput(weeklyHoursSchema, { providerId: staffId, locationId: raw.locationId, weekday: asNumber(raw.weekday), start: raw.start, end: raw.end });
+	await checkLocation(ctx, clinic.id, row.locationId);
 	await audited(ctx, staffId, 'hours_added', (trx) =>
-		trx.insertInto('providerHours').values({ id: randomUUID(), staffId, locationId: row.locationId, weekday: row.weekday, starts: row.start, ends: row.end }).execute()
+		insertWeeklyHours(trx, { id: randomUUID(), staffId, locationId: row.locationId, weekday: row.weekday, start: row.start, end: row.end })
 	);
 }
 
@@ -98,9 +113,7 @@ export async function addBreak(ctx: Ctx, staffId: string, raw: Record<string, un
 	authorizeFor(ctx, staffId);
 	await clinicianOf(ctx, staffId);
 	const row = parseInput(recurringBreakSchema, { providerId: staffId, weekday: asNumber(raw.weekday), start: raw.start, end: raw.end });
-	await audited(ctx, staffId, 'break_added', (trx) =>
-		trx.insertInto('providerBreak').values({ id: randomUUID(), staffId, weekday: row.weekday, starts: row.start, ends: row.end }).execute()
-	);
+	await audited(ctx, staffId, 'break_added', (trx) => insertBreak(trx, { id: randomUUID(), staffId, weekday: row.weekday, start: row.start, end: row.end }));
 }
 
 export async function addException(ctx: Ctx, staffId: string, raw: Record<string, unknown>): Promise<void> {
@@ -115,47 +128,46 @@ export async function addException(ctx: Ctx, staffId: string, raw: Record<string
 		...(raw.kind === 'extra_hours' ? { locationId: raw.locationId } : {})
 	});
 	if (row.date < localDateOf(ctx.clock.now().getTime(), clinic.timeZone)) throw validationFailed({ date: 'Choose today or a later date.' });
+	if (row.kind === 'extra_hours') await checkLocation(ctx, clinic.id, row.locationId);
 	const note = typeof raw.note === 'string' ? raw.note.trim().slice(0, 200) : '';
 	await audited(ctx, staffId, row.kind, (trx) =>
-		trx
-			.insertInto('scheduleException')
-			.values({
-				id: randomUUID(),
-				staffId,
-				date: row.date,
-				kind: row.kind,
-				starts: row.start ?? null,
-				ends: row.end ?? null,
-				locationId: row.kind === 'extra_hours' ? row.locationId : null,
-				note
-			})
-			.execute()
+		insertException(trx, {
+			id: randomUUID(),
+			staffId,
+			date: row.date,
+			kind: row.kind,
+			start: row.start ?? null,
+			end: row.end ?? null,
+			locationId: row.kind === 'extra_hours' ? row.locationId : null,
+			note
+		})
 	);
 }
 
 /** Removes one row of hours, breaks or exceptions, only if it belongs to this clinician. */
-export async function removeScheduleRow(ctx: Ctx, staffId: string, table: 'providerHours' | 'providerBreak' | 'scheduleException', raw: unknown): Promise<void> {
+export async function removeScheduleRow(ctx: Ctx, staffId: string, table: ScheduleRowTable, raw: unknown): Promise<void> {
 	authorizeFor(ctx, staffId);
 	const { id } = parseInput(idInput, raw);
+	// The clinician must be of the actor's clinic: an admin of another clinic gets not-found.
+	await clinicianOf(ctx, staffId);
 	await audited(ctx, staffId, `${table}_removed`, async (trx) => {
-		const result = await trx.deleteFrom(table).where('id', '=', id).where('staffId', '=', staffId).executeTakeFirst();
-		if (Number(result.numDeletedRows) === 0) throw notFound('entry');
+		if (!(await deleteScheduleRow(trx, table, staffId, id))) throw notFound('entry');
 	});
 }
 
-export type Closure = { id: string; date: string; start: string | null; end: string | null; locationId: string | null; reason: string };
+export type Closure = ClosureRow;
 
-export async function listClosures(ctx: Ctx): Promise<Closure[]> {
+export type ClosuresPage = { closures: Closure[]; providers: Choice[]; locations: Choice[]; zone: string };
+
+/** The clinic-wide schedule page: upcoming closures and the people and places to pick from. */
+export async function closuresPage(ctx: Ctx): Promise<ClosuresPage> {
 	authorize(ctx.actor, 'appointment:read');
 	const clinic = await getClinic(ctx);
-	const today = localDateOf(ctx.clock.now().getTime(), clinic.timeZone);
-	return ctx.db
-		.selectFrom('clinicClosure')
-		.select(['id', 'date', 'starts as start', 'ends as end', 'locationId', 'reason'])
-		.where('clinicId', '=', clinic.id)
-		.where('date', '>=', today)
-		.orderBy('date')
-		.execute();
+	const [closures, choices] = await Promise.all([
+		listClosuresFrom(ctx.db, clinic.id, localDateOf(ctx.clock.now().getTime(), clinic.timeZone)),
+		listCalendarChoices(ctx.db, clinic.id)
+	]);
+	return { closures, ...choices, zone: clinic.timeZone };
 }
 
 export async function addClosure(ctx: Ctx, raw: Record<string, unknown>): Promise<void> {
@@ -163,13 +175,11 @@ export async function addClosure(ctx: Ctx, raw: Record<string, unknown>): Promis
 	const clinic = await getClinic(ctx);
 	const row = parseInput(clinicClosureSchema, { date: raw.date, start: blank(raw.start), end: blank(raw.end), locationId: blank(raw.locationId) });
 	if (row.date < localDateOf(ctx.clock.now().getTime(), clinic.timeZone)) throw validationFailed({ date: 'Choose today or a later date.' });
+	await checkLocation(ctx, clinic.id, row.locationId);
 	const reason = typeof raw.reason === 'string' ? raw.reason.trim().slice(0, 200) : '';
 	await writeTransaction(ctx.db, async (trx) => {
 		const id = randomUUID();
-		await trx
-			.insertInto('clinicClosure')
-			.values({ id, clinicId: clinic.id, date: row.date, starts: row.start ?? null, ends: row.end ?? null, locationId: row.locationId ?? null, reason })
-			.execute();
+		await insertClosure(trx, clinic.id, { id, date: row.date, start: row.start ?? null, end: row.end ?? null, locationId: row.locationId ?? null, reason });
 		await bumpBookingVersion(trx);
 		await recordAudit({ ...ctx, db: trx }, { action: 'schedule.updated', entityType: 'clinic_closure', entityId: id, detail: { change: 'closure_added' } });
 	});
@@ -180,8 +190,7 @@ export async function removeClosure(ctx: Ctx, raw: unknown): Promise<void> {
 	const { id } = parseInput(idInput, raw);
 	const clinic = await getClinic(ctx);
 	await writeTransaction(ctx.db, async (trx) => {
-		const result = await trx.deleteFrom('clinicClosure').where('id', '=', id).where('clinicId', '=', clinic.id).executeTakeFirst();
-		if (Number(result.numDeletedRows) === 0) throw notFound('closure');
+		if (!(await deleteClosure(trx, clinic.id, id))) throw notFound('closure');
 		await bumpBookingVersion(trx);
 		await recordAudit({ ...ctx, db: trx }, { action: 'schedule.updated', entityType: 'clinic_closure', entityId: id, detail: { change: 'closure_removed' } });
 	});

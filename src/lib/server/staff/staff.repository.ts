@@ -80,6 +80,12 @@ export async function listStaff(db: Kysely<DB>, clinicId: string): Promise<Staff
 	return rows.map((row) => toStaffMember(row, credentials.get(row.id) ?? []));
 }
 
+/** Names of every staff member of the clinic, former ones included, by id. */
+export async function staffNamesOf(db: Kysely<DB>, clinicId: string): Promise<Map<string, string>> {
+	const rows = await db.selectFrom('staff').select(['id', 'name']).where('clinicId', '=', clinicId).execute();
+	return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export async function findStaff(db: Kysely<DB>, clinicId: string, id: string): Promise<StaffMember | undefined> {
 	const row = await db
 		.selectFrom('staff')

@@ -2,10 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { fail } from '@sveltejs/kit';
 import { SlotTakenError } from '$lib/server/booking/booking-errors';
 import { STATUS_LABELS, type VisitStatus } from '$lib/server/booking/appointment';
-import { cancelByStaff, getStaffAppointment, moveByStaff, setVisitStatus } from '$lib/server/booking/staff-appointments.service';
-import { staffRules } from '$lib/server/booking/booking.service';
-import { timeOption, timesPage } from '$lib/server/booking/time-pages';
-import { findServiceById } from '$lib/server/scheduling/bookable-service';
+import { cancelByStaff, getStaffAppointment, moveByStaff, setVisitStatus, staffMoveTimes } from '$lib/server/booking/staff-appointments.service';
+import { timeOption } from '$lib/server/booking/time-pages';
 import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
 import { fullTime, zoneLabel } from '$lib/shared/booking-time';
@@ -18,11 +16,7 @@ export async function load({ locals, params, url }) {
 		const view = await getStaffAppointment(locals.ctx, params.id);
 		const a = view.appointment;
 		const zone = view.clinic.timeZone;
-		let move = null;
-		if (url.searchParams.has('move') && a.status === 'booked') {
-			const service = await findServiceById(locals.ctx.db, view.clinic.id, a.serviceId);
-			if (service) move = await timesPage(locals.ctx, view.clinic, staffRules(service.rules), [a.providerId], url.searchParams.get('move') || undefined, a.id);
-		}
+		const move = url.searchParams.has('move') ? await staffMoveTimes(locals.ctx, view, url.searchParams.get('move') || undefined) : null;
 		return {
 			id: a.id,
 			serviceName: a.serviceName,
