@@ -50,11 +50,15 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in 
 		}
 	}
 
-	/** Drafts of unfinished self-assessments still in the database. */
-	function assessmentDrafts(): number {
+	/** The id of this browser's self-assessment draft (its HttpOnly cookie), if it has one. */
+	async function draftId(context: BrowserContext): Promise<string | undefined> {
+		return (await context.cookies(server.url)).find((c) => c.name === 'np_assessment_draft')?.value;
+	}
+
+	function draftExists(id: string): boolean {
 		const file = new SqliteDatabase(database.file, { readonly: true });
 		try {
-			return (file.prepare("select count(*) as n from flow_draft where kind = 'assessment'").get() as { n: number }).n;
+			return (file.prepare('select count(*) as n from flow_draft where id = ?').get(id) as { n: number }).n > 0;
 		} finally {
 			file.close();
 		}
@@ -325,11 +329,14 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in 
 		await page.getByRole('checkbox', { name: 'None of these apply to me' }).check();
 		await next(page);
 		await page.getByRole('radio', { name: 'A Western, anatomy-based approach (dry needling)' }).check();
+		const id = await draftId(context);
+		expect(id && draftExists(id)).toBe(true);
 		await next(page, 'See my result');
 		await page.waitForURL(`${server.url}/assessment/result`);
 		expect(await page.getByRole('region', { name: 'Your answers' }).textContent()).toContain('Left hip and groin');
-		// The answers left the server when the result was shown.
-		expect(assessmentDrafts()).toBe(0);
+		// The answers left the server when the result was shown, and the cookie went with them.
+		expect(draftExists(id!)).toBe(false);
+		expect(await draftId(context)).toBeUndefined();
 		await page.goBack();
 		await expect.poll(() => heading(page)).toMatch(/^Question 1 of 6/);
 		expect(await page.getByText('Your earlier answers are no longer here').count()).toBe(1);
