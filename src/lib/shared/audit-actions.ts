@@ -48,5 +48,11 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'patient.searched', label: 'Patients searched' },
 	{ value: 'patient.viewed', label: 'Patient viewed' },
 	{ value: 'patient.merged', label: 'Patients merged' },
-	{ value: 'schedule.updated', label: 'Working hours or time off changed' }
+	{ value: 'schedule.updated', label: 'Working hours or time off changed' },
+	{ value: 'consent.viewed', label: 'Consent status viewed' },
+	{ value: 'consent.signed', label: 'Consent signed' },
+	{ value: 'consent.withdrawn', label: 'Consent withdrawn' },
+	{ value: 'consent.document_published', label: 'Consent document published' },
+	{ value: 'consent.settings_changed', label: 'Consent settings changed' },
+	{ value: 'consent.report_viewed', label: 'Consent report viewed' }
 ];

@@ -1,6 +1,7 @@
 import { problemResponse, type ApiModule } from './openapi';
 import { screeningApi } from './screening.openapi';
 import { bookingApi } from './booking.openapi';
+import { consentApi } from './consent.openapi';
 
 /** The document itself, so clients can find it from any copy of it. */
 const documentApi: ApiModule = {
@@ -20,4 +21,4 @@ const documentApi: ApiModule = {
 };
 
 /** Every part of /api/v1. A new feature (booking, availability) adds its module here. */
-export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi];
+export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi, consentApi];

@@ -27,6 +27,7 @@ describe('the OpenAPI document', () => {
 			'/appointments/{id}/cancel',
 			'/appointments/{id}/reschedule',
 			'/availability',
+			'/consent-documents',
 			'/openapi.json',
 			'/providers',
 			'/screening',

@@ -47,7 +47,13 @@ export const AUDIT_ACTIONS = [
 	'patient.searched',
 	'patient.viewed',
 	'patient.merged',
-	'schedule.updated'
+	'schedule.updated',
+	'consent.viewed',
+	'consent.signed',
+	'consent.withdrawn',
+	'consent.document_published',
+	'consent.settings_changed',
+	'consent.report_viewed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

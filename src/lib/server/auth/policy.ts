@@ -30,7 +30,10 @@ export type Action =
 	| 'patient:read'
 	| 'patient:merge'
 	| 'schedule:manage'
-	| 'schedule:manage_own';
+	| 'schedule:manage_own'
+	| 'consent:read'
+	| 'consent:record'
+	| 'consent:manage_documents';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -65,7 +68,12 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'patient:merge': ['admin', 'front_desk'],
 	// Anyone's working hours and clinic closures; a clinician may change only their own hours.
 	'schedule:manage': ['admin'],
-	'schedule:manage_own': ['admin', 'clinician']
+	'schedule:manage_own': ['admin', 'clinician'],
+	// Consent (issue 10): everyone who books sees whether consent is on file and may witness a
+	// signing or record a withdrawal at the desk; only admins change the documents themselves.
+	'consent:read': ['admin', 'clinician', 'front_desk'],
+	'consent:record': ['admin', 'clinician', 'front_desk'],
+	'consent:manage_documents': ['admin']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -10,6 +10,7 @@ import * as serviceFaq from './2026_11_28_0104_service_faq';
 import * as jobs from './2026_11_28_0300_jobs';
 import * as calendarFeed from './2026_11_28_0310_calendar_feed';
 import * as bookingVersion from './2026_11_28_0210_booking_version';
+import * as consent from './2026_12_02_0350_consent';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -26,5 +27,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0200_scheduling': scheduling,
 	'2026_11_28_0210_booking_version': bookingVersion,
 	'2026_11_28_0300_jobs': jobs,
-	'2026_11_28_0310_calendar_feed': calendarFeed
+	'2026_11_28_0310_calendar_feed': calendarFeed,
+	'2026_12_02_0350_consent': consent
 };

@@ -10,6 +10,8 @@ import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
 import { fullTime, zoneName } from '$lib/shared/booking-time';
 import { PRECAUTION_LABELS, RECOMMENDATION_LABELS } from '$lib/shared/screening/labels';
+import { visitConsentStatus } from '$lib/server/consent/consent.service';
+import { CONSENT_MODALITY_LABELS } from '$lib/shared/consent';
 
 export async function load({ locals, params, url }) {
 	try {
@@ -21,7 +23,9 @@ export async function load({ locals, params, url }) {
 			const service = await findServiceById(locals.ctx.db, view.clinic.id, a.serviceId);
 			if (service) move = await timesPage(locals.ctx, view.clinic, staffRules(service.rules), [a.providerId], url.searchParams.get('move') || undefined, a.id);
 		}
+		const consent = await visitConsentStatus(locals.ctx, a.id);
 		return {
+			consent: consent && { ...consent, label: CONSENT_MODALITY_LABELS[consent.modality] },
 			id: a.id,
 			serviceName: a.serviceName,
 			providerName: a.providerName,
