@@ -16,7 +16,7 @@ import { consentHash } from './consent-document';
 import { consentCopyHandler } from './consent-copy';
 import { ensureDefaultConsentDocuments, publishConsentDocument, publishedConsentDocuments, updateConsentSettings } from './consent-document.service';
 import { loadConsentForSigning, signConsentFromForm } from './consent-signing-page';
-import { consentStatus, needlingVisitsWithoutConsent, pendingConsents, withdrawConsent, type ConsentSubject } from './consent.service';
+import { consentStatus, needlingVisitsWithoutConsent, pendingConsents, visitConsentStatus, withdrawConsent, type ConsentSubject } from './consent.service';
 import { DEFAULT_DOCUMENTS, DRY_NEEDLING_NOT_ACUPUNCTURE } from './default-documents';
 import { pdfText } from './pdf-text.fixture';
 
@@ -25,6 +25,7 @@ describeEachEngine('consent', (handle) => {
 	let clinicId = '';
 	let adult = '';
 	let minor = '';
+	let visit = '';
 	let desk: StaffActor;
 	let clinician: StaffActor;
 	let admin: StaffActor;
@@ -51,7 +52,8 @@ describeEachEngine('consent', (handle) => {
 		// A consultation first (new patients start with one), then dry needling on Tuesday 1 December.
 		await bookOnline(ctxAs(anonymous), { service: 'initial-consultation', providerId: alex, start: '2026-11-30T09:00:00-05:00', patient: grace }, { source: 'online' });
 		const booked = await bookOnline(ctxAs(anonymous), { service: 'dry-needling', providerId: alex, start: '2026-12-01T09:00:00-05:00', patient: grace }, { source: 'online' });
-		adult = (await handle.db.selectFrom('appointment').select('patientId').where('id', '=', booked.confirmation.id).executeTakeFirstOrThrow()).patientId;
+		visit = booked.confirmation.id;
+		adult = (await handle.db.selectFrom('appointment').select('patientId').where('id', '=', visit).executeTakeFirstOrThrow()).patientId;
 		minor = (await matchOrInsertPatient(handle.db, clinicId, { firstName: 'Sam', lastName: 'Rivera', email: 'rivera.family@example.com', phone: '(617) 555-0123', dateOfBirth: '2010-06-01' }, TEST_NOW)).patient.id;
 	});
 
@@ -204,6 +206,7 @@ describeEachEngine('consent', (handle) => {
 		// Tuesday 1 December: Grace's dry-needling visit; her signature is of version 1, now outdated.
 		const report = await needlingVisitsWithoutConsent(ctx, '2026-12-01');
 		expect(report.visits).toHaveLength(1);
+		expect(await visitConsentStatus(ctx, visit)).toEqual({ modality: 'dry_needling', status: 'outdated' });
 		expect(report.visits[0]).toMatchObject({ patientId: adult, modality: 'dry_needling', status: 'outdated' });
 		expect((await needlingVisitsWithoutConsent(ctx)).date).toBe('2026-11-28');
 		const pending = await pendingConsents(ctx, adult);
@@ -216,6 +219,7 @@ describeEachEngine('consent', (handle) => {
 		const dn = (await publishedConsentDocuments(ctx)).find((d) => d.modality === 'dry_needling')!;
 		expect((await signConsentFromForm(ctx, staffSubject(adult), 'dry_needling', form({ fullName: 'Grace O’Hara', signer: 'patient' }, dn))).ok).toBe(true);
 		expect((await needlingVisitsWithoutConsent(ctx, '2026-12-01')).visits).toHaveLength(0);
+		expect(await visitConsentStatus(ctx, visit)).toEqual({ modality: 'dry_needling', status: 'valid' });
 		expect((await domainError(consentStatus(ctxAs(anonymous), adult, 'dry_needling'))).code).toBe('forbidden');
 	});
 

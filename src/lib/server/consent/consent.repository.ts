@@ -233,3 +233,15 @@ export async function visitsOfKinds(db: Kysely<DB>, clinicId: string, kinds: rea
 		dateOfBirth: r.dateOfBirth
 	}));
 }
+
+/** The patient and service kind of one appointment of the clinic. */
+export async function appointmentPatientAndKind(db: Kysely<DB>, clinicId: string, appointmentId: string): Promise<{ patientId: string; dateOfBirth: string; kind: string } | undefined> {
+	return db
+		.selectFrom('appointment as a')
+		.innerJoin('service as s', 's.id', 'a.serviceId')
+		.innerJoin('patient as p', 'p.id', 'a.patientId')
+		.select(['p.id as patientId', 'p.dateOfBirth', 's.kind'])
+		.where('a.id', '=', appointmentId)
+		.where('a.clinicId', '=', clinicId)
+		.executeTakeFirst();
+}

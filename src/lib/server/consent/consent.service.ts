@@ -15,6 +15,7 @@ import { parseModality } from './consent-document.service';
 import { ageOn, decideConsentStatus } from './consent-status';
 import { checkSignature, type SigningForm } from './consent-signing';
 import {
+	appointmentPatientAndKind,
 	insertSignature,
 	insertWithdrawal,
 	latestSignatures,
@@ -120,18 +121,11 @@ function isMinor(patient: Patient, clinic: Clinic, at: Date): boolean {
 export async function visitConsentStatus(ctx: Ctx, appointmentId: string, at: Date = ctx.clock.now()): Promise<{ modality: ConsentModality; status: ConsentStatus } | undefined> {
 	authorize(ctx.actor, 'consent:read');
 	const clinic = await getClinic(ctx);
-	const row = await ctx.db
-		.selectFrom('appointment as a')
-		.innerJoin('service as s', 's.id', 'a.serviceId')
-		.innerJoin('patient as p', 'p.id', 'a.patientId')
-		.select(['p.id', 'p.dateOfBirth', 's.kind'])
-		.where('a.id', '=', appointmentId)
-		.where('a.clinicId', '=', clinic.id)
-		.executeTakeFirst();
+	const row = await appointmentPatientAndKind(ctx.db, clinic.id, appointmentId);
 	const modality = row && NEEDLING_KINDS[row.kind];
 	if (!row || !modality) return undefined;
-	const status = statusFrom(await statusBasis(ctx, clinic, [row.id], at), row, modality, at);
-	await recordAudit(ctx, { action: 'consent.viewed', entityType: 'appointment', entityId: appointmentId, patientId: row.id, detail: { modality, status } });
+	const status = statusFrom(await statusBasis(ctx, clinic, [row.patientId], at), { id: row.patientId, dateOfBirth: row.dateOfBirth }, modality, at);
+	await recordAudit(ctx, { action: 'consent.viewed', entityType: 'appointment', entityId: appointmentId, patientId: row.patientId, detail: { modality, status } });
 	return { modality, status };
 }
 
