@@ -7,6 +7,7 @@ import { findPrimaryClinic } from './clinic/clinic.repository';
 import { holdsDemoClinic, isEmpty, seedDemoClinic } from './demo/demo-clinic';
 import { isUniqueViolation } from './db/constraint-errors';
 import { createMailer } from './mail/create-mailer';
+import { ensureDefaultConsentDocuments } from './consent/consent-document.service';
 import type { Mailer } from './mail/mail';
 
 export class StartupError extends Error {}
@@ -36,6 +37,10 @@ export async function startApp(config: Config, log: Logger, clock: Clock = syste
 		if (applied.length > 0) log.info({ event: 'migrated', engine: database.engine, migrations: applied });
 		if (config.demoData && (await isEmpty(database.db))) await seedDemoOnce(database, clock, log);
 		verifySqliteDurability(database);
+		// Version 1 of each consent document; another instance starting at once may win the insert.
+		await ensureDefaultConsentDocuments(database.db, clock.now()).catch((error) => {
+			if (!isUniqueViolation(error)) throw error;
+		});
 		if (config.isProduction && (await holdsDemoClinic(database.db))) {
 			const variable = config.database.engine === 'postgres' ? 'DATABASE_URL' : 'DATABASE_FILE';
 			throw new StartupError(

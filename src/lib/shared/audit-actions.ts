@@ -58,5 +58,11 @@ export const AUDIT_ACTION_OPTIONS: Array<{ value: string; label: string }> = [
 	{ value: 'intake.tablet_started', label: 'Forms opened on a clinic tablet' },
 	{ value: 'article.published', label: 'Article published or scheduled' },
 	{ value: 'article.unpublished', label: 'Article taken back to draft' },
-	{ value: 'comment.replied', label: 'Clinic replied to a comment' }
+	{ value: 'comment.replied', label: 'Clinic replied to a comment' },
+	{ value: 'consent.viewed', label: 'Consent status viewed' },
+	{ value: 'consent.signed', label: 'Consent signed' },
+	{ value: 'consent.withdrawn', label: 'Consent withdrawn' },
+	{ value: 'consent.document_published', label: 'Consent document published' },
+	{ value: 'consent.settings_changed', label: 'Consent settings changed' },
+	{ value: 'consent.report_viewed', label: 'Consent report viewed' }
 ];

@@ -15,6 +15,7 @@ export type StaffArea = { href: string; label: string; summary: string; needs?: 
 export const STAFF_AREAS: readonly StaffArea[] = [
 	{ href: '/staff/calendar', label: 'Calendar', summary: 'Appointments by day or week: book, move or cancel, and mark arrivals.' },
 	{ href: '/staff/patients', label: 'Patients', summary: 'Find a patient and open their record.' },
+	{ href: '/staff/reports/consent', label: 'Consent check', summary: 'Needling visits coming up without a valid consent.' },
 	{ href: '/staff/schedule', label: 'Schedules', summary: 'Working hours and breaks of each clinician.' },
 	{ href: '/staff/articles', label: 'Articles', summary: 'Write and publish articles for the public site.', needs: 'canWriteArticles' },
 	{ href: '/staff/comments', label: 'Comments', summary: 'Approve or reject readers’ comments and reply for the clinic.', needs: 'canModerateComments' },
@@ -25,6 +26,7 @@ export const STAFF_AREAS: readonly StaffArea[] = [
 	{ href: '/staff/admin/staff', label: 'Staff', summary: 'Accounts, roles and credentials of the team.', needs: 'canAdminister' },
 	{ href: '/staff/admin/audit', label: 'Audit trail', summary: 'Who saw or changed what, and when.', needs: 'canAdminister' },
 	{ href: '/staff/admin/outbox', label: 'Email outbox', summary: 'Emails to patients, kept here while no mail server is set.', needs: 'canAdminister' },
+	{ href: '/staff/admin/consent', label: 'Consent documents', summary: 'The consent texts patients sign, and their versions.', needs: 'canAdminister' },
 	{ href: '/staff/reports/assessment', label: 'Self-assessment report', summary: 'How visitors’ self-assessments turned out, in totals.', needs: 'canReadReports' }
 ];
 

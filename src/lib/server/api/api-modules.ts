@@ -2,6 +2,7 @@ import { problemResponse, type ApiModule } from './openapi';
 import { screeningApi } from './screening.openapi';
 import { bookingApi } from './booking.openapi';
 import { formsApi } from './forms.openapi';
+import { consentApi } from './consent.openapi';
 
 /** The document itself, so clients can find it from any copy of it. */
 const documentApi: ApiModule = {
@@ -22,4 +23,4 @@ const documentApi: ApiModule = {
 };
 
 /** Every part of /api/v1. A new feature (booking, availability) adds its module here. */
-export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi, formsApi];
+export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi, formsApi, consentApi];

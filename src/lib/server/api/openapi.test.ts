@@ -28,6 +28,7 @@ describe('the OpenAPI document', () => {
 			'/appointments/{id}/cancel',
 			'/appointments/{id}/reschedule',
 			'/availability',
+			'/consent-documents',
 			'/forms/{slug}',
 			'/openapi.json',
 			'/providers',

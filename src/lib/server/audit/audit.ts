@@ -57,7 +57,13 @@ export const AUDIT_ACTIONS = [
 	'intake.tablet_started',
 	'article.published',
 	'article.unpublished',
-	'comment.replied'
+	'comment.replied',
+	'consent.viewed',
+	'consent.signed',
+	'consent.withdrawn',
+	'consent.document_published',
+	'consent.settings_changed',
+	'consent.report_viewed'
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

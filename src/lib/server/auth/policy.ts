@@ -37,7 +37,10 @@ export type Action =
 	| 'intake:read_answers'
 	| 'intake:transcribe'
 	| 'intake:tablet'
-	| 'appointment:read_screening';
+	| 'appointment:read_screening'
+	| 'consent:read'
+	| 'consent:record'
+	| 'consent:manage_documents';
 
 const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'staff_area:enter': ['admin', 'clinician', 'front_desk'],
@@ -84,7 +87,12 @@ const ROLES_FOR: Record<Action, readonly StaffRole[]> = {
 	'intake:tablet': ['admin', 'clinician', 'front_desk'],
 	// The self-assessment a patient carried into a booking (precautions such as pregnancy or blood
 	// thinners) is clinical: the clinicians who treat see it, the front desk and admins do not.
-	'appointment:read_screening': ['clinician']
+	'appointment:read_screening': ['clinician'],
+	// Consent (issue 10): everyone who books sees whether consent is on file and may witness a
+	// signing or record a withdrawal at the desk; only admins change the documents themselves.
+	'consent:read': ['admin', 'clinician', 'front_desk'],
+	'consent:record': ['admin', 'clinician', 'front_desk'],
+	'consent:manage_documents': ['admin']
 };
 
 /** Deny by default: only a signed-in staff member whose role is listed for the action passes. */

@@ -412,6 +412,61 @@ export interface BookingVersionTable {
 	version: ColumnType<number, number | undefined, number>;
 }
 
+export type ConsentModalityColumn = 'dry_needling' | 'acupuncture' | 'electrical_stimulation' | 'general_treatment' | 'privacy_notice';
+export type ConsentVia = 'email' | 'tablet' | 'staff';
+
+/** Append-only (database triggers on both engines refuse UPDATE and DELETE). */
+export interface ConsentDocumentVersionTable {
+	id: string;
+	clinicId: string;
+	modality: ConsentModalityColumn;
+	version: number;
+	title: string;
+	body: string;
+	notice: string;
+	hash: string;
+	publishedAt: Instant;
+	publishedBy: string | null;
+}
+
+/** Append-only. */
+export interface ConsentSignatureTable {
+	id: string;
+	clinicId: string;
+	patientId: string;
+	documentVersionId: string;
+	modality: ConsentModalityColumn;
+	documentVersion: number;
+	documentHash: string;
+	signerName: string;
+	signerRole: 'patient' | 'guardian';
+	guardianRelationship: string | null;
+	signedOn: string;
+	signedAt: Instant;
+	via: ConsentVia;
+	witnessStaffId: string | null;
+	ip: string | null;
+	userAgent: string | null;
+}
+
+/** Append-only. */
+export interface ConsentWithdrawalTable {
+	signatureId: string;
+	patientId: string;
+	withdrawnAt: Instant;
+	via: ConsentVia;
+	recordedBy: string | null;
+	ip: string | null;
+	userAgent: string | null;
+}
+
+export interface ConsentSettingTable {
+	clinicId: string;
+	dryNeedlingNotAcupuncture: FlagWithDefault;
+	resignOnNewVersion: FlagWithDefault;
+	updatedAt: Instant;
+}
+
 export interface DB {
 	clinic: ClinicTable;
 	clinicHours: ClinicHoursTable;
@@ -455,6 +510,10 @@ export interface DB {
 	tabletCode: TabletCodeTable;
 	intakeAlert: IntakeAlertTable;
 	rateLimitCounter: RateLimitCounterTable;
+	consentDocumentVersion: ConsentDocumentVersionTable;
+	consentSignature: ConsentSignatureTable;
+	consentWithdrawal: ConsentWithdrawalTable;
+	consentSetting: ConsentSettingTable;
 }
 
 export interface FlowDraftTable {

@@ -2,6 +2,7 @@ import type { App } from '../startup';
 import { probeFor } from '../notifications/delivery-probe';
 import { notificationHandlers } from '../notifications/handlers';
 import { intakeHandlers } from '../intake/intake-jobs';
+import { consentCopyHandler } from '../consent/consent-copy';
 import { noticeHost } from '../notifications/notice-host';
 import { createJobWorker, DEFAULT_WORKER_OPTIONS, type JobWorker } from './worker';
 
@@ -14,7 +15,7 @@ export function createAppJobWorker(app: App): JobWorker {
 			log: app.log,
 			env: { mail: app.mail, probe: probeFor(app.config), host: noticeHost(app.config.origin), ...(app.config.origin ? { origin: app.config.origin } : {}) }
 		},
-		[...notificationHandlers, ...intakeHandlers],
+		[...notificationHandlers, ...intakeHandlers, consentCopyHandler],
 		{ ...DEFAULT_WORKER_OPTIONS, pollMs: app.config.jobs.pollMs, leaseMs: app.config.jobs.leaseMs }
 	);
 }

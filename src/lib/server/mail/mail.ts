@@ -1,7 +1,8 @@
 /** An email as the application composes it; transports turn it into RFC 5322 and send or store it. */
 export type MailAttachment = {
 	filename: string;
-	content: string;
+	/** Text (an invite) or bytes (a PDF). */
+	content: string | Buffer;
 	contentType: string;
 };
 

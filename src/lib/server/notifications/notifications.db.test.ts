@@ -58,7 +58,7 @@ function sentFor(mail: Memory, appointmentId: string): MailMessage[] {
 
 function invite(message: MailMessage) {
 	const attachment = message.attachments?.[0];
-	const calendar = new ICAL.Component(ICAL.parse(attachment!.content));
+	const calendar = new ICAL.Component(ICAL.parse(String(attachment!.content)));
 	const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
 	return { method: calendar.getFirstPropertyValue('method'), event, contentType: attachment!.contentType };
 }

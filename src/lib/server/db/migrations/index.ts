@@ -15,6 +15,7 @@ import * as credentialLabels from './2026_12_02_0200_credential_labels';
 import * as intakeForms from './2026_12_02_0300_intake_forms';
 import * as rateLimitCounter from './2026_12_02_0120_rate_limit_counter';
 import * as cancellationReason from './2026_12_02_0121_cancellation_reason';
+import * as consent from './2026_12_02_0350_consent';
 
 /**
  * Every migration, by name. Listed by hand rather than read from disk because the production
@@ -36,5 +37,6 @@ export const migrations: Record<string, Migration> = {
 	'2026_12_02_0180_flow_draft': flowDraft,
 	'2026_12_02_0300_intake_forms': intakeForms,
 	'2026_12_02_0120_rate_limit_counter': rateLimitCounter,
-	'2026_12_02_0121_cancellation_reason': cancellationReason
+	'2026_12_02_0121_cancellation_reason': cancellationReason,
+	'2026_12_02_0350_consent': consent
 };

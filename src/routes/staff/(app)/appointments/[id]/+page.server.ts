@@ -10,6 +10,8 @@ import { fullTime, zoneLabel } from '$lib/shared/booking-time';
 import { PRECAUTION_LABELS, RECOMMENDATION_LABELS } from '$lib/shared/screening/labels';
 import { getVisitIntake } from '$lib/server/intake/intake.service';
 import { createTabletCode } from '$lib/server/intake/forms-link.service';
+import { visitConsentStatus } from '$lib/server/consent/consent.service';
+import { CONSENT_MODALITY_LABELS } from '$lib/shared/consent';
 
 export async function load({ locals, params, url }) {
 	try {
@@ -17,7 +19,9 @@ export async function load({ locals, params, url }) {
 		const a = view.appointment;
 		const zone = view.clinic.timeZone;
 		const move = url.searchParams.has('move') ? await staffMoveTimes(locals.ctx, view, url.searchParams.get('move') || undefined) : null;
+		const consent = await visitConsentStatus(locals.ctx, a.id);
 		return {
+			consent: consent && { ...consent, label: CONSENT_MODALITY_LABELS[consent.modality] },
 			id: a.id,
 			serviceName: a.serviceName,
 			providerName: a.providerName,

@@ -4,6 +4,8 @@ import { getClinic } from '$lib/server/clinic/clinic.service';
 import { formObject } from '$lib/server/form-data';
 import { formFailure, pageError } from '$lib/server/http';
 import { findPatients, getPatientRecord, mergePatients } from '$lib/server/patients/patient.service';
+import { consentOverview } from '$lib/server/consent/consent.service';
+import { CONSENT_MODALITY_LABELS } from '$lib/shared/consent';
 import { fullTime } from '$lib/shared/booking-time';
 import { getPatientIntakes } from '$lib/server/intake/intake.service';
 
@@ -11,7 +13,18 @@ export async function load({ locals, params, url }) {
 	try {
 		const { patient, appointments } = await getPatientRecord(locals.ctx, params.id);
 		const zone = (await getClinic(locals.ctx)).timeZone;
+		const consent = await consentOverview(locals.ctx, patient.id);
 		return {
+			consent: {
+				minor: consent.minor,
+				lines: consent.lines.map((l) => ({
+					modality: l.modality,
+					label: CONSENT_MODALITY_LABELS[l.modality],
+					status: l.status,
+					version: l.signature?.documentVersion ?? null,
+					latest: l.latest?.version ?? null
+				}))
+			},
 			patient: { ...patient, createdAt: undefined },
 			merged: url.searchParams.has('merged'),
 			intakes: await getPatientIntakes(locals.ctx, params.id),
