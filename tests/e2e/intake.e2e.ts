@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessibleHtml, recordUrls } from './support/assessment';
 import { freeSlots, patient, postJson } from './support/booking';
 import { browserRequired, chromiumAvailable, expectAccessible, launchBrowser, signInInBrowser } from './support/browser';
-import { CLINICIAN, FRONT_DESK } from './support/demo';
+import { CLINICIAN, FRONT_DESK, PASSWORD } from './support/demo';
+import { postForm, signIn } from './support/http';
+import { pdfText } from '../../src/lib/server/consent/pdf-text.fixture';
 import { readOutbox, waitFor } from './support/notices';
 import { startServer, tempDatabaseFile, type RunningServer } from './support/server';
 
@@ -145,6 +147,58 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('pre-visit intake in the
 		const save = await fetch(`${link}/intake/visit`, { method: 'POST', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' }, body: 'reason=changed' });
 		expect(save.status).toBe(409);
 	}, 240_000);
+
+	it('from the forms link, a patient with a dry-needling visit signs its consent and gets the PDF copy (JavaScript off)', async () => {
+		const who = patient('consent-link');
+		// A first visit booked online (its email carries the forms link), then the desk books the
+		// dry-needling visit that follows it.
+		const [consultation] = await freeSlots(server.url, 'initial-consultation', undefined, 2, 12);
+		const booked = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: consultation!.providerId, start: consultation!.start, patient: who });
+		expect(booked.status).toBe(201);
+		const needling = (await freeSlots(server.url, 'dry-needling', undefined, 14, 25))[0]!;
+		const desk = await signIn(server.url, FRONT_DESK, PASSWORD);
+		const staffBooked = await postForm(
+			`${server.url}/staff/appointments/new`,
+			{ service: 'dry-needling', providerId: needling.providerId, start: needling.start, ...who, submission: crypto.randomUUID() },
+			{ origin: server.url, cookie: desk.cookie }
+		);
+		expect(staffBooked.status, await staffBooked.clone().text()).toBe(303);
+		const link = await formsLinkFor(who.email);
+
+		const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+		const page = await context.newPage();
+		page.setDefaultTimeout(10_000);
+		await page.goto(link);
+		await page.getByRole('link', { name: /^Dry needling/ }).click();
+		expect(await heading(page)).toBe('Dry needling consent');
+		await scan(page);
+		// Nothing typed: refused at the fields, nothing signed.
+		await page.getByRole('button', { name: 'Sign' }).click();
+		expect(await heading(page)).toBe('Dry needling consent');
+		expect(await page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+		const hash = (await page.locator('input[name="hash"]').getAttribute('value'))!;
+		await page.getByLabel('Full name of the patient').fill(`${who.firstName} ${who.lastName}`);
+		await page.getByRole('checkbox', { name: /I agree/ }).check();
+		await page.getByRole('button', { name: 'Sign' }).click();
+		expect(await heading(page)).toBe('Before your visit');
+		expect(await page.getByRole('status').first().textContent()).toContain('dry needling consent is signed');
+		expect(await page.getByRole('link', { name: /^Dry needling/ }).count()).toBe(0);
+		await scan(page);
+		await context.close();
+
+		let pdf: Buffer | undefined;
+		await waitFor('the consent copy', () => {
+			const raws = readOutbox(outbox)
+				.filter((m) => (m.headers['to'] ?? '').includes(who.email))
+				.map((m) => readFileSync(join(outbox, m.file), 'utf8'));
+			const raw = raws.find((r) => r.includes('application/pdf'));
+			const base64 = raw && /Content-Type: application\/pdf[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/.exec(raw)?.[1];
+			if (base64) pdf = Buffer.from(base64.replace(/\s+/g, ''), 'base64');
+			return pdf !== undefined;
+		});
+		const text = await pdfText(pdf!);
+		for (const expected of [`${who.firstName} ${who.lastName}`, 'Document version: 1', hash]) expect(text).toContain(expected);
+	}, 180_000);
 
 	it('answers a wrong or malformed forms link and an unknown page with a clear 404', async () => {
 		for (const path of ['/forms/' + 'A'.repeat(43), '/forms/short', '/forms/' + 'A'.repeat(43) + '/intake/visit']) {

@@ -1,9 +1,15 @@
+import { pendingConsents } from '../consent/consent.service';
 import type { DocumentsToSign } from './intake.service';
 
 /**
- * MERGE POINT (issue 10, consent): the forms hub lists "documents to sign" through this function.
- * The consent module replaces `undefined` with its own function returning, for the link's patient
- * and appointment, one entry per consent to sign ({ title, href: `/forms/<token>/consent/<modality>`,
- * done }). Until then the hub shows the intake only.
+ * The consents the forms hub offers: those the patient's coming visits need (and the optional
+ * electrical-stimulation one) that are not validly on file. A signed document drops off the list.
  */
-export const documentsToSign: DocumentsToSign | undefined = undefined;
+export const documentsToSign: DocumentsToSign = async (ctx, access, hubPath) => {
+	const pending = await pendingConsents(ctx, access.patientId);
+	return pending.map((p) => ({
+		title: p.required ? p.title : `${p.title} (only if your clinician suggests it)`,
+		href: `${hubPath}/consent/${p.modality}`,
+		done: false
+	}));
+};

@@ -17,6 +17,7 @@ import { getClinic } from '../clinic/clinic.service';
 import { RED_FLAG_LABELS } from '../../shared/screening/labels';
 import type { RedFlag } from '../../shared/screening/codes';
 import { finishTabletSession, openFormsLink, type FormsAccess } from './forms-link.service';
+import { pendingConsents } from '../consent/consent.service';
 import {
 	alertedAppointments,
 	findAlert,
@@ -46,7 +47,8 @@ export type IntakeStatus = 'not_started' | 'in_progress' | 'submitted';
 
 /** A consent (or other) document the hub lists; supplied by the consent module at merge. */
 export type DocumentToSign = { title: string; href: string; done: boolean };
-export type DocumentsToSign = (ctx: Ctx, access: FormsAccess) => Promise<DocumentToSign[]>;
+/** `hubPath` is the link's own `/forms/<token>`, under which each document's page lives. */
+export type DocumentsToSign = (ctx: Ctx, access: FormsAccess, hubPath: string) => Promise<DocumentToSign[]>;
 
 export type PageSummary = { id: string; title: string; done: boolean };
 
@@ -105,7 +107,7 @@ export async function getFormsHub(ctx: Ctx, rawToken: unknown, documentsToSign?:
 			pages,
 			resumeAt: pages.find((p) => !p.done)?.id ?? 'review'
 		},
-		documents: documentsToSign ? await documentsToSign(ctx, access) : []
+		documents: documentsToSign ? await documentsToSign(ctx, access, `/forms/${String(rawToken)}`) : []
 	};
 }
 
@@ -243,7 +245,9 @@ export async function submitIntake(ctx: Ctx, rawToken: unknown): Promise<{ table
 		}
 		await saveResponse(trx, response, { clinicId: access.clinicId, patientId: access.patientId, appointmentId: access.appointmentId, form, answers, status: 'submitted', enteredBy: 'patient', enteredByStaffId: null, now });
 		await recordAudit(tctx, { action: 'intake.submitted', entityType: 'appointment', entityId: access.appointmentId, patientId: access.patientId, detail: { via: access.via, version: form.version } });
-		return { tabletEnded: await finishTabletSession(tctx, access) };
+		// On a clinic tablet the session ends with the intake unless consents are still to be signed there.
+		const consentsLeft = access.via === 'tablet' ? (await pendingConsents(tctx, access.patientId)).filter((p) => p.required).length : 0;
+		return { tabletEnded: consentsLeft === 0 ? await finishTabletSession(tctx, access) : false };
 	});
 }
 

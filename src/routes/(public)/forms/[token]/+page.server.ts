@@ -4,12 +4,18 @@ import { finishTabletSession, openFormsLink } from '$lib/server/intake/forms-lin
 import { getFormsHub } from '$lib/server/intake/intake.service';
 import { documentsToSign } from '$lib/server/intake/documents-to-sign';
 import { fullTime } from '$lib/shared/booking-time';
+import { CONSENT_MODALITY_LABELS, isConsentModality } from '$lib/shared/consent';
 
-export async function load({ locals, params, setHeaders }) {
+export async function load({ locals, params, setHeaders, url }) {
 	setHeaders({ 'cache-control': 'no-store' });
 	try {
 		const hub = await getFormsHub(locals.ctx, params.token, documentsToSign);
-		return { token: params.token, hub: { ...hub, when: fullTime(hub.startsAt.getTime(), hub.timeZone) } };
+		const signed = url.searchParams.get('signed');
+		return {
+			token: params.token,
+			signedLabel: signed && isConsentModality(signed) ? CONSENT_MODALITY_LABELS[signed] : null,
+			hub: { ...hub, when: fullTime(hub.startsAt.getTime(), hub.timeZone) }
+		};
 	} catch (caught) {
 		pageError(caught);
 	}
