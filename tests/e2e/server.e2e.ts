@@ -172,7 +172,7 @@ describe('production start-up', () => {
 		}
 	});
 
-	it('serves production over plain http but says so in one warning line at start, with MFA required', async () => {
+	it('serves production over plain http but says so in one warning line at start', async () => {
 		const database = tempDatabaseFile();
 		const server = await startServer({ DATABASE_FILE: database.file, NODE_ENV: 'production', APP_SECRET: PRODUCTION_SECRET });
 		try {

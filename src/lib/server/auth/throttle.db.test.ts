@@ -6,7 +6,11 @@ import { domainError } from '../testing/domain-error';
 import { staffActor, testCtx, TEST_NOW } from '../testing/test-context';
 import type { Ctx } from '../context';
 import { anonymous } from './actor';
-import { regenerateRecoveryCodes, resetMfa } from './mfa.service';
+import { completeEnrolment, offerEnrolment, regenerateRecoveryCodes, resetMfa, verifySecondFactor } from './mfa.service';
+import { loadConfig } from '../config';
+import { open } from './secret-box';
+import { hashToken } from './session-token';
+import { totpCode } from './totp';
 import { changeOwnPassword, requestPasswordReset } from './password.service';
 import { memoryMailer } from '../mail/mail';
 import { SIGN_IN_FAILED, signIn } from './sign-in.service';
@@ -159,6 +163,28 @@ describeEachEngine('throttles under parallel guessing', (handle) => {
 				Array.from({ length: 12 }, (_, i) => requestPasswordReset(instances[i % 2]!, { email: 'sam.obrien@boston-spine.example' }, 'https://clinic.example'))
 			);
 			expect(mailer.sent).toHaveLength(3);
+		} finally {
+			await closeSecond(other);
+		}
+	});
+
+	it('lets at most 4 of 20 parallel wrong second-factor codes be checked', async () => {
+		const other = secondInstance();
+		try {
+			const config = loadConfig({ NODE_ENV: 'test', REQUIRE_MFA: 'true' });
+			const instances = [handle.db, other.db].map((db) => ({ ...testCtx(db, anonymous, clock), config }));
+			const email = 'lin.zhao@boston-spine.example';
+			const enrolling = await signIn(instances[0]!, { email, password: DEMO_PASSWORD });
+			const offer = await offerEnrolment(instances[0]!, { email }, 'Boston Spine');
+			const secret = open(config.appSecret, 'totp', offer.sealedSecret)!;
+			await completeEnrolment(instances[0]!, { staffId: enrolling.staffId, email, tokenHash: hashToken(enrolling.token) }, offer.sealedSecret, totpCode(secret, clock.now().getTime()));
+			const pending = await signIn(instances[1]!, { email, password: DEMO_PASSWORD });
+			const right = totpCode(secret, clock.now().getTime() + 30_000);
+			const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+			const tally = await race(20, (i) =>
+				verifySecondFactor(instances[i % 2]!, { staffId: pending.staffId, email, tokenHash: hashToken(pending.token) }, wrong)
+			);
+			expect(tally).toEqual({ validation_failed: 4, rate_limited: 16 });
 		} finally {
 			await closeSecond(other);
 		}
