@@ -248,7 +248,10 @@ describe('durability of bookings', () => {
 					}
 				}
 			})();
-			await new Promise((r) => setTimeout(r, 1500));
+			// Kill once a few bookings are acknowledged (a loaded machine may need more than a second).
+			const deadline = Date.now() + 60_000;
+			while (acknowledged.length <= 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+			await new Promise((r) => setTimeout(r, 300));
 			await server.kill();
 			running = false;
 			await stream;
