@@ -52,7 +52,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the self-assessment in 
 
 	/** The id of this browser's self-assessment draft (its HttpOnly cookie), if it has one. */
 	async function draftId(context: BrowserContext): Promise<string | undefined> {
-		return (await context.cookies(server.url)).find((c) => c.name === 'np_assessment_draft')?.value;
+		return (await context.cookies(`${server.url}/assessment/questions`)).find((c) => c.name === 'np_assessment_draft')?.value;
 	}
 
 	function draftExists(id: string): boolean {

@@ -261,7 +261,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('online booking in the b
 		expect(await page.getByRole('region', { name: 'Your appointment' }).textContent()).toContain('Dr. Alex Chen');
 		await scan(page);
 
-		const draft = (await context.cookies(server.url)).find((c) => c.name === 'np_booking_draft')?.value;
+		const draft = (await context.cookies(`${server.url}/book`)).find((c) => c.name === 'np_booking_draft')?.value;
 		expect(draft && draftExists(draft)).toBe(true);
 		await page.getByRole('button', { name: 'Confirm booking' }).dblclick();
 		await expect.poll(() => heading(page)).toBe('Booking confirmed');
