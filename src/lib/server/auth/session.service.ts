@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
+import type { Ctx } from '../context';
+import { recordAudit } from '../audit/audit.service';
 import type { DB, SessionStage } from '../db/schema';
 import type { StaffActor } from './actor';
 import { hashToken, looksLikeSessionToken, newSessionToken } from './session-token';
@@ -63,4 +65,10 @@ export async function resolveSession(
 
 export async function endSession(db: Kysely<DB>, token: string | undefined): Promise<void> {
 	if (looksLikeSessionToken(token)) await deleteSession(db, hashToken(token));
+}
+
+/** Signing out: the session row goes, and the sign-out is audited for whoever it belonged to. */
+export async function signOut(ctx: Ctx, token: string | undefined, staffId: string | undefined): Promise<void> {
+	await endSession(ctx.db, token);
+	if (staffId) await recordAudit(ctx, { action: 'auth.sign_out', entityType: 'staff', entityId: staffId });
 }

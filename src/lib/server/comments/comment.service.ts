@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/write-transaction';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
 import { recordAudit } from '../audit/audit.service';
@@ -57,7 +58,7 @@ export async function submitComment(ctx: Ctx, articleSlug: string, input: unknow
 	const ipHash = clientKey(ctx, clientAddress);
 	const bodyHash = contentFingerprint(ctx.config.appSecret, parsed.body);
 	const clinic = await getClinic(ctx);
-	return ctx.db.transaction().execute(async (trx) => {
+	return writeTransaction(ctx.db, async (trx) => {
 		if (await comments.isDuplicate(trx, article.id, bodyHash, ipHash, new Date(now.getTime() - DUPLICATE_WINDOW_MS))) {
 			throw validationFailed({ body: 'This comment has already been sent.' });
 		}
@@ -123,7 +124,7 @@ export async function moderateComment(ctx: Ctx, id: string, action: unknown): Pr
 	if (!MODERATION_ACTIONS.includes(action as ModerationAction)) throw validationFailed({ action: 'Unknown action.' });
 	const clinic = await getClinic(ctx);
 	const staffId = ctx.actor.kind === 'staff' ? ctx.actor.staffId : null;
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		const comment = await comments.findComment(trx, clinic.id, id);
 		if (!comment) throw notFound('comment');
 		if (action === 'delete') await comments.deleteComment(trx, id);
@@ -141,7 +142,7 @@ export async function replyAsClinic(ctx: Ctx, commentId: string, input: unknown)
 	const clinic = await getClinic(ctx);
 	const staffId = ctx.actor.staffId;
 	const now = ctx.clock.now();
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		const parent = await comments.findComment(trx, clinic.id, commentId);
 		if (!parent) throw notFound('comment');
 		if (parent.status === 'rejected' || parent.status === 'spam') {

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/write-transaction';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
 import { recordAudit } from '../audit/audit.service';
@@ -29,7 +30,7 @@ export async function submitContactMessage(ctx: Ctx, input: unknown, clientAddre
 	const ipHash = clientKey(ctx, clientAddress);
 	const bodyHash = contentFingerprint(ctx.config.appSecret, parsed.email, parsed.message);
 	const id = randomUUID();
-	const stored = await ctx.db.transaction().execute(async (trx) => {
+	const stored = await writeTransaction(ctx.db, async (trx) => {
 		if (await messages.recentDuplicate(trx, clinic.id, bodyHash, new Date(now.getTime() - DUPLICATE_WINDOW_MS))) return false;
 		await takeRateLimit(trx, CONTACT_LIMIT, ipHash, now);
 		await messages.insertContactMessage(trx, {

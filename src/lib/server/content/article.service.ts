@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/write-transaction';
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context';
 import { authorize } from '../auth/policy';
@@ -53,7 +54,7 @@ export async function createArticle(ctx: Ctx, input: unknown): Promise<Article> 
 	const clinic = await getClinic(ctx);
 	const id = randomUUID();
 	const now = ctx.clock.now();
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		const write = await toWrite({ ...ctx, db: trx }, clinic, parsed, undefined);
 		await saveOrExplain(async () => {
 			if (await articles.slugTaken(trx, clinic.id, write.slug)) throw slugInUse();
@@ -71,7 +72,7 @@ export async function updateArticle(ctx: Ctx, id: string, input: unknown): Promi
 	const parsed = parseInput(articleInput, input);
 	const clinic = await getClinic(ctx);
 	const now = ctx.clock.now();
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		const write = await toWrite({ ...ctx, db: trx }, clinic, parsed, existing);
 		await saveOrExplain(async () => {
 			if (await articles.slugTaken(trx, clinic.id, write.slug, existing.id)) throw slugInUse();
@@ -145,7 +146,7 @@ export async function updateArticleCover(ctx: Ctx, id: string, file: Uint8Array 
 	if (!file && !existing.cover) throw validationFailed({ cover: 'Choose an image file.' });
 	const { coverAlt } = parseInput(coverAltInput, input);
 	const image = file ? await storeUploadedImage(ctx, 'image:upload', file, 'cover') : existing.cover!;
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		await articles.setCover(trx, existing.id, image.id, coverAlt, ctx.clock.now());
 		await bumpContentVersion(trx, existing.clinicId);
 	});
@@ -154,7 +155,7 @@ export async function updateArticleCover(ctx: Ctx, id: string, file: Uint8Array 
 
 export async function removeArticleCover(ctx: Ctx, id: string): Promise<Article> {
 	const existing = await getArticleForEditing(ctx, id);
-	await ctx.db.transaction().execute(async (trx) => {
+	await writeTransaction(ctx.db, async (trx) => {
 		await articles.setCover(trx, existing.id, null, '', ctx.clock.now());
 		await bumpContentVersion(trx, existing.clinicId);
 	});

@@ -1,3 +1,4 @@
+import { writeTransaction } from '../db/write-transaction';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
@@ -168,7 +169,7 @@ export async function holdsDemoClinic(db: Kysely<DB>): Promise<boolean> {
 export async function seedDemoClinic(db: Kysely<DB>, clock: Clock): Promise<void> {
 	const now = clock.now();
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await db.transaction().execute(async (trx) => {
+	await writeTransaction(db, async (trx) => {
 		const clinicId = DEMO_CLINIC_ID;
 		await insertClinic(trx, {
 			id: clinicId,

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { writeInstant } from '../db/values';
+import type { Ctx } from '../context';
 
 /**
  * One cheap query that changes whenever anything a public page shows changes: the content version
@@ -29,4 +30,9 @@ export async function readRenderStamp(db: Kysely<DB>, now: Date): Promise<string
 /** Instants as comparable text on both engines (timestamptz on PostgreSQL, ISO text on SQLite). */
 function updatedMarker(expression: ReturnType<typeof sql>) {
 	return sql`cast(${expression} as text)`;
+}
+
+/** The stamp as of the request's clock, for routes (which never touch the database handle). */
+export function currentRenderStamp(ctx: Ctx): Promise<string> {
+	return readRenderStamp(ctx.db, ctx.clock.now());
 }

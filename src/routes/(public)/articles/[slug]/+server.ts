@@ -1,5 +1,5 @@
 import { articlePageCache } from '$lib/server/site/article-page-cache';
-import { readRenderStamp } from '$lib/server/site/render-stamp';
+import { currentRenderStamp } from '$lib/server/site/render-stamp';
 import {
 	FORM_TOKEN_PLACEHOLDER,
 	INTERNAL_RENDER_HEADER,
@@ -21,7 +21,7 @@ export async function GET({ params, locals, request, fetch }) {
 	const { ctx } = locals;
 	const secret = ctx.config.appSecret;
 	const now = ctx.clock.now();
-	const stamp = await readRenderStamp(ctx.db, now);
+	const stamp = await currentRenderStamp(ctx);
 	const etag = weakEtag(secret, params.slug, stamp);
 	// Same page for everyone; "no-cache" makes browsers and proxies revalidate, so edits show at once.
 	const cacheControl = locals.actor.kind === 'anonymous' ? 'public, no-cache' : 'private, no-cache';

@@ -1,18 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { getClinic } from '$lib/server/clinic/clinic.service';
-import { getStaffMember } from '$lib/server/staff/staff.service';
-import { listStaffProfiles } from '$lib/server/staff/staff-profile.repository';
-import { removeStaffPhoto, uploadStaffPhoto } from '$lib/server/staff/staff-photo.service';
+import { getStaffPhoto, removeStaffPhoto, uploadStaffPhoto } from '$lib/server/staff/staff-photo.service';
 import { uploadedFile } from '$lib/server/forms/article-form';
 import { formFailure, pageError } from '$lib/server/http';
 import { validationFailed } from '$lib/server/errors';
 
 export async function load({ locals, params, url }) {
 	try {
-		const member = await getStaffMember(locals.ctx, params.id);
-		const clinic = await getClinic(locals.ctx);
-		const [profile] = await listStaffProfiles(locals.ctx.db, clinic.id, { ids: [member.id] });
-		return { member: { id: member.id, name: member.name }, photo: profile?.photo ?? null, saved: url.searchParams.has('saved') };
+		const { member, photo } = await getStaffPhoto(locals.ctx, params.id);
+		return { member: { id: member.id, name: member.name }, photo, saved: url.searchParams.has('saved') };
 	} catch (caught) {
 		pageError(caught);
 	}
