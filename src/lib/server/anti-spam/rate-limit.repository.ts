@@ -19,6 +19,18 @@ export async function takeCounterHit(db: Kysely<DB>, scope: string, keyHash: str
 	return Number(row.hits);
 }
 
+/** Takes back one hit (an attempt that turned out right need not count against the visitor). */
+export async function giveBackCounterHit(db: Kysely<DB>, scope: string, keyHash: string, windowStart: Date): Promise<void> {
+	await db
+		.updateTable('rateLimitCounter')
+		.set((eb) => ({ hits: eb(eb.ref('hits'), '-', 1) }))
+		.where('scope', '=', scope)
+		.where('keyHash', '=', keyHash)
+		.where('windowStart', '=', writeInstant(windowStart))
+		.where('hits', '>', 0)
+		.execute();
+}
+
 /** Windows that ended before `before` say nothing any more. */
 export async function deleteCountersBefore(db: Kysely<DB>, before: Date): Promise<void> {
 	await db.deleteFrom('rateLimitCounter').where('windowStart', '<', writeInstant(before)).execute();

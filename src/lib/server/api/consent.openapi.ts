@@ -15,6 +15,7 @@ export const consentApi: ApiModule = {
 			get: {
 				operationId: 'listConsentDocuments',
 				summary: 'Published consent documents, latest version per modality',
+				security: [],
 				responses: {
 					'200': {
 						description: 'One entry per modality: dry_needling, acupuncture, electrical_stimulation, general_treatment, privacy_notice.',

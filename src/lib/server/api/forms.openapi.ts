@@ -38,6 +38,7 @@ export const formsApi: ApiModule = {
 			get: {
 				operationId: 'getFormQuestionnaire',
 				summary: 'A form as a FHIR Questionnaire',
+				security: [],
 				description:
 					'The current published version of a form. The shipped health-history intake has the slug "health-history". ' +
 					'Sent as application/fhir+json when the Accept header prefers it.',

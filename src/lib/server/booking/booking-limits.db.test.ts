@@ -13,7 +13,7 @@ import { TEST_NOW, testCtx } from '../testing/test-context';
 import { BOOKINGS_PER_ADDRESS, BOOKINGS_PER_EMAIL, EMAILS_PER_DAY } from './booking-limits';
 import { bookOnline } from './booking.service';
 import { rescheduleByToken } from './manage.service';
-import { bookingStep } from './booking-flow';
+import { bookingPost } from './booking-flow';
 
 /** TEST_NOW is Friday 2026-11-27 10:00 in Boston. */
 describeEachEngine('booking abuse limits and idempotent replay', (handle) => {
@@ -100,11 +100,15 @@ describeEachEngine('booking abuse limits and idempotent replay', (handle) => {
 		for (let i = 0; i < BOOKINGS_PER_EMAIL.max; i++) await bookOnline(at(ip), request('pages@example.com'), { source: 'online' });
 		const s = slot();
 		const typed = { firstName: 'Pat', lastName: 'Page', email: 'pages@example.com', phone: '(617) 555-0100', dateOfBirth: '1980-04-02', note: 'Left knee' };
-		const view = await bookingStep(
+		const result = await bookingPost(
 			at(ip),
-			{ step: 'confirm', service: 'follow-up', provider: s.providerId, start: s.start, submission: '33333333-3333-4333-8333-333333333333', ...typed },
+			{ service: 'initial-consultation', provider: s.providerId, start: s.start, details: typed },
+			{ step: 'confirm', submission: '33333333-3333-4333-8333-333333333333' },
 			'https://clinic.example'
 		);
+		if (result.kind !== 'render') throw new Error(`redirected to ${result.step}`);
+		expect(result.status).toBe(429);
+		const view = result.view;
 		if (view.kind !== 'review') throw new Error(view.kind);
 		expect(view.message).toMatch(/several booking requests/);
 		expect(view.details).toMatchObject(typed);

@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../errors';
 import { authorize } from '../auth/policy';
 import { recordAudit } from '../audit/audit.service';
 import { keyedHash, hashClientAddress } from '../anti-spam/keyed-hash';
-import { countHits, recordHit } from '../anti-spam/rate-limit.repository';
+import { giveBackCounterHit, takeCounterHit } from '../anti-spam/rate-limit.repository';
 import { consumeTabletCode, endFormsLink, findFormsLinkByHash, insertFormsLink, insertTabletCode } from './forms-link.repository';
 
 /**
@@ -118,8 +118,11 @@ export async function createTabletCode(ctx: Ctx, appointmentId: string): Promise
 export async function startTabletSession(ctx: Ctx, rawCode: unknown): Promise<string> {
 	const now = ctx.clock.now();
 	const who = hashClientAddress(ctx.config.appSecret, ctx.client.ip ?? 'unknown');
-	const windowStart = new Date(now.getTime() - TABLET_CODE_MINUTES * 60_000);
-	if ((await countHits(ctx.db, 'tablet-code', who, windowStart)) >= TABLET_ATTEMPTS) {
+	// Every attempt is counted before the code is checked (one atomic statement, so parallel
+	// guesses cannot slip past the limit); a right code gives its count back.
+	const windowMs = TABLET_CODE_MINUTES * 60_000;
+	const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+	if ((await takeCounterHit(ctx.db, 'tablet-code', who, windowStart)) > TABLET_ATTEMPTS) {
 		throw new DomainError('rate_limited', 'Too many wrong codes. Please ask the front desk for help.');
 	}
 	const code = normaliseCode(rawCode);
@@ -134,8 +137,9 @@ export async function startTabletSession(ctx: Ctx, rawCode: unknown): Promise<st
 		await recordAudit({ ...ctx, db: trx }, { action: 'intake.tablet_started', entityType: 'appointment', entityId: found.appointmentId, patientId: appointment.patientId });
 		return raw;
 	});
-	if (token) return token;
-	// Counted outside the transaction above, which has nothing to commit for a wrong code.
-	await recordHit(ctx.db, 'tablet-code', who, now, TABLET_CODE_MINUTES * 60_000);
+	if (token) {
+		await giveBackCounterHit(ctx.db, 'tablet-code', who, windowStart);
+		return token;
+	}
 	throw new DomainError('validation_failed', 'That code is not valid. It may be mistyped, used already or older than 15 minutes.', { code: 'That code is not valid.' });
 }

@@ -47,8 +47,9 @@ async function drain(w: JobWorker): Promise<void> {
 	while ((await w.runOnce()) > 0);
 }
 
+/** The appointment's own notices (a first visit also gets the pre-visit forms reminder, tested with intake). */
 async function jobsOf(db: Kysely<DB>, appointmentId: string) {
-	return (await listJobs(db)).filter((j) => j.key.includes(appointmentId));
+	return (await listJobs(db)).filter((j) => j.key.includes(appointmentId) && j.kind.startsWith('appointment.'));
 }
 
 /** Messages about one appointment (their invite's UID names it): other tests share the database. */

@@ -55,7 +55,7 @@ export async function moveAt(ctx: Ctx, id: string, startsAt: Date): Promise<void
 
 /** Cancels as the clinic would (a patient calling). */
 export async function cancelAt(ctx: Ctx, id: string): Promise<void> {
-	await cancelByStaff(ctx, id);
+	await cancelByStaff(ctx, id, { requestedBy: 'patient', reason: 'The patient called to cancel.' });
 }
 
 /** The demo clinician Dr. Alex Chen (dry needling, weekdays 08:00–17:00 with lunch at 12:00, Saturday mornings). */
