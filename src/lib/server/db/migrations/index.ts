@@ -33,10 +33,10 @@ export const migrations: Record<string, Migration> = {
 	'2026_11_28_0210_booking_version': bookingVersion,
 	'2026_11_28_0300_jobs': jobs,
 	'2026_11_28_0310_calendar_feed': calendarFeed,
-	'2026_12_02_0200_credential_labels': credentialLabels,
-	'2026_12_02_0180_flow_draft': flowDraft,
-	'2026_12_02_0300_intake_forms': intakeForms,
 	'2026_12_02_0120_rate_limit_counter': rateLimitCounter,
 	'2026_12_02_0121_cancellation_reason': cancellationReason,
+	'2026_12_02_0180_flow_draft': flowDraft,
+	'2026_12_02_0200_credential_labels': credentialLabels,
+	'2026_12_02_0300_intake_forms': intakeForms,
 	'2026_12_02_0350_consent': consent
 };
