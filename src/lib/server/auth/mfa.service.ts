@@ -157,6 +157,8 @@ export async function mfaStatus(ctx: Ctx, staffId: string): Promise<{ enabled: b
  * so a stolen session cannot be used to guess the password.
  */
 export async function reauthenticate(ctx: Ctx, actor: StaffActor, password: string): Promise<void> {
+	// An empty field tests no password, so it costs no attempt (a form sent half-filled must not lock the account).
+	if (!password) throw validationFailed({ currentPassword: 'Enter your current password.' });
 	const subject = { email: actor.email, ip: ctx.client.ip };
 	try {
 		await claimAttempt(ctx, subject);

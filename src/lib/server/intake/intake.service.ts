@@ -17,7 +17,6 @@ import { getClinic } from '../clinic/clinic.service';
 import { RED_FLAG_LABELS } from '../../shared/screening/labels';
 import type { RedFlag } from '../../shared/screening/codes';
 import { finishTabletSession, openFormsLink, type FormsAccess } from './forms-link.service';
-import { pendingConsents } from '../consent/consent.service';
 import {
 	alertedAppointments,
 	findAlert,
@@ -245,9 +244,7 @@ export async function submitIntake(ctx: Ctx, rawToken: unknown): Promise<{ table
 		}
 		await saveResponse(trx, response, { clinicId: access.clinicId, patientId: access.patientId, appointmentId: access.appointmentId, form, answers, status: 'submitted', enteredBy: 'patient', enteredByStaffId: null, now });
 		await recordAudit(tctx, { action: 'intake.submitted', entityType: 'appointment', entityId: access.appointmentId, patientId: access.patientId, detail: { via: access.via, version: form.version } });
-		// On a clinic tablet the session ends with the intake unless consents are still to be signed there.
-		const consentsLeft = access.via === 'tablet' ? (await pendingConsents(tctx, access.patientId)).filter((p) => p.required).length : 0;
-		return { tabletEnded: consentsLeft === 0 ? await finishTabletSession(tctx, access) : false };
+		return { tabletEnded: await finishTabletSession(tctx, access) };
 	});
 }
 
