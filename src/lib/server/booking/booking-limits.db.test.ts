@@ -25,12 +25,12 @@ describeEachEngine('booking abuse limits and idempotent replay', (handle) => {
 		return { ...ctx, client: { ...ctx.client, ip } };
 	};
 	const person = (email: string) => ({ firstName: 'Lim', lastName: 'Its', email, phone: '(617) 555-0100', dateOfBirth: '1980-04-02' });
-	const request = (email: string, s = slot()) => ({ service: 'follow-up', providerId: s.providerId, start: s.start, patient: person(email) });
+	const request = (email: string, s = slot()) => ({ service: 'initial-consultation', providerId: s.providerId, start: s.start, patient: person(email) });
 	const count = async (table: 'appointment' | 'patient') => Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 	beforeAll(async () => {
 		await seedDemoClinic(handle.db, fixedClock(TEST_NOW));
-		const { slots: all } = await getAvailability(at('192.0.2.1'), { service: 'follow-up', from: '2026-12-01', to: '2026-12-18' });
+		const { slots: all } = await getAvailability(at('192.0.2.1'), { service: 'initial-consultation', from: '2026-12-01', to: '2026-12-18' });
 		// One slot per provider and hour, so none of them overlap.
 		const seen = new Set<string>();
 		slots = all.filter((s) => {
@@ -102,7 +102,7 @@ describeEachEngine('booking abuse limits and idempotent replay', (handle) => {
 		const typed = { firstName: 'Pat', lastName: 'Page', email: 'pages@example.com', phone: '(617) 555-0100', dateOfBirth: '1980-04-02', note: 'Left knee' };
 		const view = await bookingStep(
 			at(ip),
-			{ step: 'confirm', service: 'follow-up', provider: s.providerId, start: s.start, submission: '33333333-3333-4333-8333-333333333333', ...typed },
+			{ step: 'confirm', service: 'initial-consultation', provider: s.providerId, start: s.start, submission: '33333333-3333-4333-8333-333333333333', ...typed },
 			'https://clinic.example'
 		);
 		if (view.kind !== 'review') throw new Error(view.kind);
