@@ -8,21 +8,34 @@ import { startServer, tempDatabaseFile, type RunningServer } from './support/ser
 /** The booking API against the built server: SQLite, then two processes on one PostgreSQL. */
 
 async function slotForBoth(url: string, providerId: string): Promise<Slot> {
-	const consultation = new Set((await freeSlots(url, 'initial-consultation', providerId)).map((s) => s.start));
-	const slot = (await freeSlots(url, 'follow-up', providerId)).find((s) => consultation.has(s.start));
+	// From day 3 on: after the returning patient's earlier visit (days 1–2).
+	const consultation = new Set((await freeSlots(url, 'initial-consultation', providerId, 3)).map((s) => s.start));
+	const slot = (await freeSlots(url, 'follow-up', providerId, 3)).find((s) => consultation.has(s.start));
 	if (!slot) throw new Error('no common slot');
 	return slot;
 }
 
-/** 50 bookings for one provider and time, half 45-minute consultations and half 30-minute follow-ups. */
-async function race(urls: string[], providerId: string, start: string, tag: string): Promise<number[]> {
+/** A patient seen before: a consultation booked through the API one or two days from now, so follow-ups are open to them. */
+async function returningPatient(url: string, tag: string, headers: Record<string, string> = {}): Promise<ReturnType<typeof patient>> {
+	const who = patient(tag);
+	const [slot] = await freeSlots(url, 'initial-consultation', undefined, 1, 2);
+	const response = await postJson(`${url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot!.providerId, start: slot!.start, patient: who }, headers);
+	if (response.status !== 201) throw new Error(`the earlier visit was answered ${response.status}`);
+	return who;
+}
+
+/**
+ * 50 bookings for one provider and time, half 45-minute consultations by new patients and half
+ * 30-minute follow-ups by one patient seen before (a follow-up needs an earlier visit).
+ */
+async function race(urls: string[], providerId: string, start: string, tag: string, returning: ReturnType<typeof patient>): Promise<number[]> {
 	return Promise.all(
 		Array.from({ length: 50 }, (_, i) =>
 			postJson(`${urls[i % urls.length]}/api/v1/appointments`, {
 				service: i % 2 ? 'follow-up' : 'initial-consultation',
 				providerId,
 				start,
-				patient: patient(`${tag}-${i}`)
+				patient: i % 2 ? returning : patient(`${tag}-${i}`)
 			}).then(async (r) => {
 				await r.body?.cancel();
 				return r.status;
@@ -31,11 +44,11 @@ async function race(urls: string[], providerId: string, start: string, tag: stri
 	);
 }
 
-/** Follow-up slots of every provider at least two hours apart per provider, so none overlap. */
+/** Consultation slots of every provider at least two hours apart per provider, so none overlap. */
 async function distinctSlots(url: string, count: number, fromDays: number, toDays: number): Promise<Slot[]> {
 	const last = new Map<string, number>();
 	const chosen: Slot[] = [];
-	for (const slot of await freeSlots(url, 'follow-up', undefined, fromDays, toDays)) {
+	for (const slot of await freeSlots(url, 'initial-consultation', undefined, fromDays, toDays)) {
 		const at = Date.parse(slot.start);
 		if (at - (last.get(slot.providerId) ?? -Infinity) < 2 * 3_600_000) continue;
 		last.set(slot.providerId, at);
@@ -93,15 +106,15 @@ describe('booking API on SQLite', () => {
 	});
 
 	it('books with an Idempotency-Key once, however often the request is sent', async () => {
-		const [slot] = await freeSlots(server.url, 'follow-up', alex, 2);
-		const body = { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('idem'), note: 'Knee' };
+		const [slot] = await freeSlots(server.url, 'initial-consultation', alex, 2);
+		const body = { service: 'initial-consultation', providerId: alex, start: slot!.start, patient: patient('idem'), note: 'Knee' };
 		const key = randomUUID();
 		const answers = await Promise.all([1, 2, 3].map(() => postJson(`${server.url}/api/v1/appointments`, body, { 'idempotency-key': key })));
 		const bodies = await Promise.all(answers.map((r) => r.json()));
 		expect(answers.map((r) => r.status)).toEqual([201, 201, 201]);
 		expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
 		expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
-		expect(bodies[0]).toMatchObject({ service: 'follow-up', providerId: alex, start: slot!.start, end: slot!.end, status: 'booked' });
+		expect(bodies[0]).toMatchObject({ service: 'initial-consultation', providerId: alex, start: slot!.start, end: slot!.end, status: 'booked' });
 		expect(bodies[0].manageUrl).toMatch(new RegExp(`^${server.url}/appointments/manage/[A-Za-z0-9_-]{43}$`));
 		const reused = await postJson(`${server.url}/api/v1/appointments`, { ...body, note: 'Other' }, { 'idempotency-key': key });
 		expect(reused.status).toBe(422);
@@ -111,22 +124,43 @@ describe('booking API on SQLite', () => {
 	});
 
 	it('gives one 201 and 49 409s to 50 simultaneous bookings of one time, 30- and 45-minute services mixed', async () => {
+		const returning = await returningPatient(server.url, 'sqlite-returning');
 		const slot = await slotForBoth(server.url, alex);
-		const statuses = await race([server.url], alex, slot.start, 'sqlite');
+		const statuses = await race([server.url], alex, slot.start, 'sqlite', returning);
 		expect(statuses.filter((s) => s === 201)).toHaveLength(1);
 		expect(statuses.filter((s) => s === 409)).toHaveLength(49);
 		expect(count(`select count(*) as n from appointment where provider_id = '${alex}' and starts_at = '${new Date(slot.start).toISOString()}'`)).toBe(1);
 		// The 409 says why and offers the nearest free times.
-		const again = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot.start, patient: patient('late') });
+		const again = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slot.start, patient: patient('late') });
 		const problem = await again.json();
 		expect(again.status).toBe(409);
 		expect(problem.alternatives.length).toBeGreaterThan(0);
 		expect(problem.errors).toEqual([{ field: 'start', message: expect.any(String) }]);
 	});
 
+	it('refuses a follow-up to a brand-new patient with the consultation-first answer, and books it after an earlier visit', async () => {
+		const [slot] = await freeSlots(server.url, 'follow-up', alex, 12, 14);
+		const newcomer = patient('first-follow-up');
+		const followUp = { service: 'follow-up', providerId: alex, start: slot!.start, patient: newcomer };
+		const patients = count('select count(*) as n from patient');
+		const refused = await postJson(`${server.url}/api/v1/appointments`, followUp);
+		expect(refused.status).toBe(422);
+		expect(refused.headers.get('content-type')).toContain('application/problem+json');
+		const problem = await refused.json();
+		expect(problem.consultation).toBe('initial-consultation');
+		expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(['service']);
+		expect(count('select count(*) as n from patient')).toBe(patients);
+
+		const [earlier] = await freeSlots(server.url, 'initial-consultation', alex, 10, 11);
+		expect((await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: earlier!.start, patient: newcomer })).status).toBe(201);
+		const booked = await postJson(`${server.url}/api/v1/appointments`, followUp);
+		expect(booked.status).toBe(201);
+		expect(await booked.json()).toMatchObject({ service: 'follow-up', providerId: alex, start: slot!.start, status: 'booked' });
+	});
+
 	it('refuses bad input with a clear 4xx, never a 500, and writes nothing', async () => {
-		const [slot] = await freeSlots(server.url, 'follow-up', alex, 3);
-		const good = { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('bad') };
+		const [slot] = await freeSlots(server.url, 'initial-consultation', alex, 3);
+		const good = { service: 'initial-consultation', providerId: alex, start: slot!.start, patient: patient('bad') };
 		const before = [count('select count(*) as n from appointment'), count('select count(*) as n from patient')];
 		const off = new Date(Date.parse(slot!.start) + 7 * 60_000).toISOString();
 		const cases: Array<[string, unknown, number, string?]> = [
@@ -174,7 +208,7 @@ describe('booking API on SQLite', () => {
 		const statuses: number[] = [];
 		let last: Response | undefined;
 		for (const slot of slots) {
-			last = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient('often') });
+			last = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot.providerId, start: slot.start, patient: patient('often') });
 			statuses.push(last.status);
 		}
 		expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
@@ -185,32 +219,34 @@ describe('booking API on SQLite', () => {
 	});
 
 	it('cancels and reschedules through the manage token, and only with it', async () => {
-		const slots = await freeSlots(server.url, 'follow-up', alex, 4, 6);
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slots[0]!.start, patient: patient('manage') })).json();
+		const slots = await freeSlots(server.url, 'initial-consultation', alex, 4, 6);
+		// A time two hours on, so the old and the new hour do not overlap.
+		const target = slots.find((s) => Date.parse(s.start) >= Date.parse(slots[0]!.start) + 2 * 3_600_000)!;
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slots[0]!.start, patient: patient('manage') })).json();
 		const token = booked.manageUrl.split('/').at(-1);
 		const url = `${server.url}/api/v1/appointments/${booked.id}`;
 
-		expect((await postJson(`${url}/reschedule`, { start: slots[3]!.start, providerId: alex })).status).toBe(404);
-		expect((await postJson(`${url}/reschedule`, { start: slots[3]!.start, providerId: alex, token: 'A'.repeat(43) })).status).toBe(404);
+		expect((await postJson(`${url}/reschedule`, { start: target.start, providerId: alex })).status).toBe(404);
+		expect((await postJson(`${url}/reschedule`, { start: target.start, providerId: alex, token: 'A'.repeat(43) })).status).toBe(404);
 		const offGrid = await postJson(`${url}/reschedule`, { start: '2020-01-06T09:00:00-05:00', providerId: alex }, { authorization: `Bearer ${token}` });
 		expect(offGrid.status).toBe(422);
-		const moved = await postJson(`${url}/reschedule`, { start: slots[3]!.start, providerId: alex }, { authorization: `Bearer ${token}` });
+		const moved = await postJson(`${url}/reschedule`, { start: target.start, providerId: alex }, { authorization: `Bearer ${token}` });
 		expect(moved.status).toBe(200);
-		expect(await moved.json()).toMatchObject({ id: booked.id, start: slots[3]!.start, status: 'booked' });
+		expect(await moved.json()).toMatchObject({ id: booked.id, start: target.start, status: 'booked' });
 		// The old time is free again.
-		expect((await freeSlots(server.url, 'follow-up', alex, 4, 6)).map((s) => s.start)).toContain(slots[0]!.start);
+		expect((await freeSlots(server.url, 'initial-consultation', alex, 4, 6)).map((s) => s.start)).toContain(slots[0]!.start);
 
 		const cancelled = await fetch(`${url}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
 		expect(cancelled.status).toBe(200);
 		expect((await cancelled.json()).status).toBe('cancelled');
 		expect((await postJson(`${url}/cancel`, { token })).status).toBe(200);
-		expect((await freeSlots(server.url, 'follow-up', alex, 4, 6)).map((s) => s.start)).toContain(slots[3]!.start);
+		expect((await freeSlots(server.url, 'initial-consultation', alex, 4, 6)).map((s) => s.start)).toContain(target.start);
 		expect(count(`select count(*) as n from appointment where manage_token_hash = '${token}'`)).toBe(0);
 	});
 
 	it('refuses online changes inside the cancellation window and says to call', async () => {
-		const [slot] = await freeSlots(server.url, 'follow-up', alex, 6, 9);
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('soon') })).json();
+		const [slot] = await freeSlots(server.url, 'initial-consultation', alex, 6, 9);
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slot!.start, patient: patient('soon') })).json();
 		const token = booked.manageUrl.split('/').at(-1);
 		const db = new SqliteDatabase(database.file);
 		db.prepare('update clinic set cancellation_notice_hours = 720').run();
@@ -234,13 +270,13 @@ describe('durability of bookings', () => {
 		let server = await startServer({ DATABASE_FILE: database.file });
 		try {
 			const list = await providers(server.url);
-			const slots = (await Promise.all(list.map((p) => freeSlots(server.url, 'follow-up', p.id, 1, 40)))).flat();
+			const slots = (await Promise.all(list.map((p) => freeSlots(server.url, 'initial-consultation', p.id, 1, 40)))).flat();
 			const acknowledged: string[] = [];
 			let running = true;
 			const stream = (async () => {
 				for (let i = 0; running && i < slots.length; i++) {
 					try {
-						const response = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: slots[i]!.providerId, start: slots[i]!.start, patient: patient(`kill-${i % 7}`) });
+						const response = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slots[i]!.providerId, start: slots[i]!.start, patient: patient(`kill-${i % 7}`) });
 						if (response.status === 201) acknowledged.push(((await response.json()) as { id: string }).id);
 						else await response.body?.cancel();
 					} catch {
@@ -303,8 +339,9 @@ describe.skipIf(!adminUrl && !required)('booking on two app instances sharing Po
 
 	it('gives one 201 and 49 409s to 50 simultaneous bookings split across both instances', async () => {
 		const alex = (await providers(first.url)).find((p) => p.displayName === 'Dr. Alex Chen')!.id;
+		const returning = await returningPatient(first.url, 'pg-returning', fromVisitor());
 		const slot = await slotForBoth(first.url, alex);
-		const statuses = await race([first.url, second.url], alex, slot.start, 'pg');
+		const statuses = await race([first.url, second.url], alex, slot.start, 'pg', returning);
 		expect(statuses.filter((s) => s === 201)).toHaveLength(1);
 		expect(statuses.filter((s) => s === 409)).toHaveLength(49);
 		const url = new URL(adminUrl!);
@@ -335,7 +372,7 @@ describe.skipIf(!adminUrl && !required)('booking on two app instances sharing Po
 		const slots = await distinctSlots(first.url, 40, 3, 9);
 		const statuses = await Promise.all(
 			slots.map((slot, i) =>
-				postJson(`${[first, second][i % 2]!.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient(`distinct-${i}`) }, fromVisitor()).then(
+				postJson(`${[first, second][i % 2]!.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot.providerId, start: slot.start, patient: patient(`distinct-${i}`) }, fromVisitor()).then(
 					async (r) => {
 						await r.body?.cancel();
 						return r.status;
@@ -352,7 +389,7 @@ describe.skipIf(!adminUrl && !required)('booking on two app instances sharing Po
 		const pairs = [];
 		for (let i = 0; i < 10; i++) {
 			const [from, to] = [slots[2 * i]!, slots[2 * i + 1]!];
-			const response = await postJson(`${first.url}/api/v1/appointments`, { service: 'follow-up', providerId: from.providerId, start: from.start, patient: patient(`pair-${i}`) }, fromVisitor());
+			const response = await postJson(`${first.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: from.providerId, start: from.start, patient: patient(`pair-${i}`) }, fromVisitor());
 			expect(response.status).toBe(201);
 			const booked = (await response.json()) as { id: string; manageUrl: string };
 			pairs.push({ id: booked.id, token: booked.manageUrl.split('/').at(-1)!, from, to });

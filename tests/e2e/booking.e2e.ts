@@ -278,8 +278,8 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('online booking in the b
 	}, LONG);
 
 	it('reschedules and cancels through the manage link, without JavaScript', async () => {
-		const [slot] = await freeSlots(server.url, 'follow-up', alex, 5, 9);
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('manage') })).json();
+		const [slot] = await freeSlots(server.url, 'initial-consultation', alex, 5, 9);
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slot!.start, patient: patient('manage') })).json();
 		const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(booked.manageUrl);
@@ -297,11 +297,11 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('online booking in the b
 		await target.click();
 		// One tap on a time only asks: nothing moves until Confirm.
 		expect(await page.getByText(/^Move from .+ to .+\?$/).count()).toBe(1);
-		expect((await freeSlots(server.url, 'follow-up', alex, 0, 30)).map((s) => s.start)).toContain(newStart);
+		expect((await freeSlots(server.url, 'initial-consultation', alex, 0, 30)).map((s) => s.start)).toContain(newStart);
 		await scan(page);
 		await page.getByRole('button', { name: 'Confirm the new time' }).click();
 		expect(await page.getByRole('status').textContent()).toContain('Your appointment is moved to');
-		const free = (await freeSlots(server.url, 'follow-up', alex, 0, 30)).map((s) => s.start);
+		const free = (await freeSlots(server.url, 'initial-consultation', alex, 0, 30)).map((s) => s.start);
 		expect(free).toContain(slot!.start);
 		expect(free).not.toContain(newStart);
 
@@ -312,7 +312,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('online booking in the b
 		expect(await page.getByRole('status').textContent()).toContain('Your appointment is cancelled');
 		expect(await page.locator('.status').textContent()).toContain('Cancelled');
 		await scan(page);
-		expect((await freeSlots(server.url, 'follow-up', alex, 0, 30)).map((s) => s.start)).toContain(newStart);
+		expect((await freeSlots(server.url, 'initial-consultation', alex, 0, 30)).map((s) => s.start)).toContain(newStart);
 
 		const wrong = await page.goto(`${server.url}/appointments/manage/${'A'.repeat(43)}`);
 		expect(wrong?.status()).toBe(404);
@@ -320,8 +320,8 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('online booking in the b
 	}, LONG);
 
 	it('shows the phone number instead of changes inside the cancellation window', async () => {
-		const [slot] = await freeSlots(server.url, 'follow-up', alex, 3, 6);
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slot!.start, patient: patient('window') })).json();
+		const [slot] = await freeSlots(server.url, 'initial-consultation', alex, 3, 6);
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slot!.start, patient: patient('window') })).json();
 		// A clinic that wants 30 days' notice: this appointment, days away, is inside the window.
 		const db = new SqliteDatabase(database.file);
 		db.prepare('update clinic set cancellation_notice_hours = 720').run();

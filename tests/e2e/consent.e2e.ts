@@ -20,10 +20,10 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('consent in the browser 
 	let browser: Browser;
 	const ids: Record<string, string> = {};
 
-	async function bookFollowUp(person: { firstName: string; lastName: string; email: string; dateOfBirth: string }, nth: number): Promise<string> {
-		const slots = await freeSlots(server.url, 'follow-up', undefined, 2, 12);
+	async function bookVisit(person: { firstName: string; lastName: string; email: string; dateOfBirth: string }, nth: number): Promise<string> {
+		const slots = await freeSlots(server.url, 'initial-consultation', undefined, 2, 12);
 		const slot = slots[nth * 5]!;
-		const response = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: { ...person, phone: '(617) 555-0100' } });
+		const response = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot.providerId, start: slot.start, patient: { ...person, phone: '(617) 555-0100' } });
 		expect(response.status).toBe(201);
 		const db = new SqliteDatabase(database.file, { readonly: true });
 		const row = db.prepare('select id from patient where email = ?').get(person.email) as { id: string };
@@ -33,10 +33,10 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('consent in the browser 
 
 	beforeAll(async () => {
 		[server, browser] = await Promise.all([startServer({ DATABASE_FILE: database.file, OUTBOX_DIR: outbox, JOB_POLL_SECONDS: '1' }), launchBrowser()]);
-		ids.adult = await bookFollowUp({ firstName: 'Nora', lastName: 'Quinn-Walsh', email: 'nora.quinn@example.com', dateOfBirth: '1979-04-12' }, 0);
+		ids.adult = await bookVisit({ firstName: 'Nora', lastName: 'Quinn-Walsh', email: 'nora.quinn@example.com', dateOfBirth: '1979-04-12' }, 0);
 		// Sixteen today in Boston.
 		const [y, m, d] = bostonDate(0).split('-');
-		ids.minor = await bookFollowUp({ firstName: 'Theo', lastName: 'Marsh', email: 'marsh.family@example.com', dateOfBirth: `${Number(y) - 16}-${m}-${d}` }, 1);
+		ids.minor = await bookVisit({ firstName: 'Theo', lastName: 'Marsh', email: 'marsh.family@example.com', dateOfBirth: `${Number(y) - 16}-${m}-${d}` }, 1);
 	});
 	afterAll(async () => {
 		await browser?.close();

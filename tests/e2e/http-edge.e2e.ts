@@ -55,8 +55,8 @@ describe('the HTTP edge', () => {
 	});
 
 	it('serves the appointment behind the 201 Location header to the holder of its manage token, 404 to anyone else', async () => {
-		const [slot] = await freeSlots(server.url, 'follow-up', undefined, 3, 9);
-		const created = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot!.providerId, start: slot!.start, patient: patient('location') });
+		const [slot] = await freeSlots(server.url, 'initial-consultation', undefined, 3, 9);
+		const created = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot!.providerId, start: slot!.start, patient: patient('location') });
 		expect(created.status).toBe(201);
 		const booked = await created.json();
 		const location = created.headers.get('location')!;
@@ -66,9 +66,9 @@ describe('the HTTP edge', () => {
 		expect(read.status).toBe(200);
 		expect(read.headers.get('cache-control')).toBe('no-store');
 		const body = await read.json();
-		expect(body).toEqual({ id: booked.id, service: 'follow-up', providerId: booked.providerId, locationId: booked.locationId, start: booked.start, end: booked.end, status: 'booked' });
+		expect(body).toEqual({ id: booked.id, service: 'initial-consultation', providerId: booked.providerId, locationId: booked.locationId, start: booked.start, end: booked.end, status: 'booked' });
 
-		const other = await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: slot!.providerId, start: (await freeSlots(server.url, 'follow-up', slot!.providerId, 3, 9))[0]!.start, patient: patient('other') });
+		const other = await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: slot!.providerId, start: (await freeSlots(server.url, 'initial-consultation', slot!.providerId, 3, 9))[0]!.start, patient: patient('other') });
 		const otherId = (await other.json()).id;
 		const wrongToken = await expectProblem(await fetch(new URL(location, server.url), { headers: { authorization: `Bearer ${'A'.repeat(43)}` } }), 404);
 		const wrongId = await expectProblem(await fetch(`${server.url}/api/v1/appointments/${otherId}`, { headers: { authorization: `Bearer ${token}` } }), 404);

@@ -86,8 +86,8 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 
 	it('moves and cancels an online booking after a review step with a reason, marking a patient’s cancellation inside the notice period as late', async () => {
 		const alex = (await providers(server.url)).find((p) => p.displayName === 'Dr. Alex Chen')!.id;
-		const [soon] = await freeSlots(server.url, 'follow-up', alex, 0, 2);
-		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: soon!.start, patient: patient('moved') })).json();
+		const [soon] = await freeSlots(server.url, 'initial-consultation', alex, 0, 2);
+		const booked = await (await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: soon!.start, patient: patient('moved') })).json();
 		const page = await (await browser.newContext()).newPage();
 		await signInAs(page, CLINICIAN);
 		await page.goto(`${server.url}/staff/appointments/${booked.id}`);
@@ -122,11 +122,11 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 
 	it('finds patients by a POST search and merges a duplicate, as the front desk', async () => {
 		const alex = (await providers(server.url)).find((p) => p.displayName === 'Dr. Alex Chen')!.id;
-		const slots = await freeSlots(server.url, 'follow-up', alex, 3, 6);
+		const slots = await freeSlots(server.url, 'initial-consultation', alex, 3, 6);
 		const twin = { ...patient('twin'), lastName: 'Duplicate-Person' };
 		const later = slots.find((s) => Date.parse(s.start) >= Date.parse(slots[0]!.start) + 3_600_000)!;
-		expect((await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: slots[0]!.start, patient: twin })).status).toBe(201);
-		expect((await postJson(`${server.url}/api/v1/appointments`, { service: 'follow-up', providerId: alex, start: later.start, patient: { ...twin, dateOfBirth: '1985-03-15' } })).status).toBe(201);
+		expect((await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: slots[0]!.start, patient: twin })).status).toBe(201);
+		expect((await postJson(`${server.url}/api/v1/appointments`, { service: 'initial-consultation', providerId: alex, start: later.start, patient: { ...twin, dateOfBirth: '1985-03-15' } })).status).toBe(201);
 
 		const page = await (await browser.newContext()).newPage();
 		const urls = recordUrls(page);
@@ -137,7 +137,7 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 		expect(await page.getByRole('heading', { name: '2 found' }).count()).toBe(1);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Duplicate-Person, Test' }).first().click();
-		expect(await page.getByRole('table').textContent()).toContain('Follow-up visit');
+		expect(await page.getByRole('table').textContent()).toContain('Initial consultation');
 		await page.getByLabel('Find the duplicate').fill('duplicate-person');
 		await page.getByRole('button', { name: 'Find' }).click();
 		await expectAccessible(page);

@@ -19,9 +19,9 @@ export type FuzzWorld = {
 
 export async function prepareFuzzWorld(baseUrl: string, databaseFile: string): Promise<FuzzWorld> {
 	const { cookie } = await signIn(baseUrl, ADMIN, PASSWORD);
-	const [slot, next] = await freeSlots(baseUrl, 'follow-up', undefined, 4, 12);
-	if (!slot || !next) throw new Error('no free follow-up slots for the fuzz set-up');
-	const appointmentBody = { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: patient(`fuzz-${randomUUID().slice(0, 8)}`), note: '' };
+	const [slot, next] = await freeSlots(baseUrl, 'initial-consultation', undefined, 4, 12);
+	if (!slot || !next) throw new Error('no free consultation slots for the fuzz set-up');
+	const appointmentBody = { service: 'initial-consultation', providerId: slot.providerId, start: slot.start, patient: patient(`fuzz-${randomUUID().slice(0, 8)}`), note: '' };
 	const booked = await (await postJson(`${baseUrl}/api/v1/appointments`, appointmentBody)).json();
 	const token = String(booked.manageUrl).split('/').at(-1)!;
 

@@ -33,7 +33,7 @@ describeEachEngine('audit coverage', (handle) => {
 		const book = async (start: string, firstName: string, lastName: string, email: string) => {
 			const { confirmation } = await bookOnline(
 				testCtx(handle.db, anonymous),
-				{ service: 'follow-up', providerId: provider, start, patient: { firstName, lastName, email, phone: '617-555-0177', dateOfBirth: '1975-06-30' } },
+				{ service: 'initial-consultation', providerId: provider, start, patient: { firstName, lastName, email, phone: '617-555-0177', dateOfBirth: '1975-06-30' } },
 				{ source: 'online' }
 			);
 			return (await handle.db.selectFrom('appointment').select('patientId').where('id', '=', confirmation.id).executeTakeFirstOrThrow()).patientId;

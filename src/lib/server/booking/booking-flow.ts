@@ -4,7 +4,6 @@ import { DomainError } from '../errors';
 import type { Clinic } from '../clinic/clinic';
 import { cancellationNoticeHours } from '../clinic/clinic.repository';
 import { getClinic } from '../clinic/clinic.service';
-import { findPatientByIdentity } from '../patients/patient.repository';
 import type { AvailableSlot } from '../scheduling/availability';
 import { searchSlots } from '../scheduling/availability.service';
 import { parseInstant } from '../scheduling/rfc3339';
@@ -19,7 +18,7 @@ import { manageUrlFor } from './booking-api';
 import { bookableCatalog, type CatalogService } from './booking-catalog.service';
 import { ConsultationFirstError, SlotTakenError } from './booking-errors';
 import { bookOnline, nearestSlots } from './booking.service';
-import { findAppointment, hasEarlierVisit } from './appointment.repository';
+import { findAppointment } from './appointment.repository';
 import { withNames } from './appointment-view';
 import { timeOption, timesPage } from './time-pages';
 
@@ -63,19 +62,13 @@ type Form = Record<string, string>;
 
 type Context = { ctx: Ctx; clinic: Clinic; catalog: CatalogService[]; state: BookingState; origin: string; notice?: string };
 
-/**
- * First-time patients start with the consultation: for the services the clinic marks so (needling),
- * and always for a follow-up, which by its nature continues earlier care.
- */
-const needsEarlierVisit = (s: CatalogService) => s.newPatientsNeedConsultation || s.kind === 'follow_up';
-
 const toOption = (s: CatalogService): ServiceOption => ({
 	slug: s.slug,
 	name: s.name,
 	description: s.description,
 	durationMinutes: s.rules.durationMinutes,
 	priceCents: s.priceCents,
-	consultationFirst: needsEarlierVisit(s)
+	consultationFirst: s.newPatientsNeedConsultation
 });
 
 const providerOption = (p: CatalogService['providers'][number]): ProviderOption => ({
@@ -247,7 +240,7 @@ export async function bookingPage(ctx: Ctx, state: BookingState, step: string, o
 	if (step === 'service' || step === '') return render(c, serviceView(c));
 	if (step === 'visit') {
 		const chosen = serviceOf(c, c.state.intended ?? c.state.service);
-		return render(c, chosen && needsEarlierVisit(chosen) ? visitView(c, chosen) : serviceView(c));
+		return render(c, chosen && chosen.newPatientsNeedConsultation ? visitView(c, chosen) : serviceView(c));
 	}
 	const r = resolve(c);
 	if (r.step === 'service') return render(c, serviceView(c));
@@ -284,7 +277,7 @@ export async function bookingPost(ctx: Ctx, state: BookingState, form: Form, ori
 	if (nav === 'back') {
 		// Back from the clinicians of a service that asked about earlier visits returns to that question.
 		const chosen = serviceOf(c, c.state.intended ?? c.state.service);
-		return redirectTo(c, step === 'provider' && chosen && needsEarlierVisit(chosen) ? 'visit' : (PREVIOUS[step] ?? 'service'));
+		return redirectTo(c, step === 'provider' && chosen && chosen.newPatientsNeedConsultation ? 'visit' : (PREVIOUS[step] ?? 'service'));
 	}
 	if (nav.startsWith('week:')) {
 		c.state.week = nav.slice('week:'.length);
@@ -346,7 +339,7 @@ function chooseService(c: Context, service: CatalogService): BookingStep {
 	}
 	delete c.state.intended;
 	c.state.service = service.slug;
-	return needsEarlierVisit(service) ? 'visit' : 'provider';
+	return service.newPatientsNeedConsultation ? 'visit' : 'provider';
 }
 
 function answerVisit(c: Context, answer: string | undefined): Rendered | Redirected {
@@ -392,17 +385,6 @@ async function providerForBooking(c: Context, service: CatalogService, provider:
 	return free.providerId;
 }
 
-/**
- * A follow-up needs an earlier visit, like the services the clinic marks consultation-first (which
- * the booking service itself checks). Asked before booking: "I have been here before" is not proof.
- */
-async function checkFollowUp(c: Context, service: CatalogService, patient: Record<string, string>, startMs: number): Promise<void> {
-	if (service.kind !== 'follow_up' || service.newPatientsNeedConsultation) return;
-	const known = await findPatientByIdentity(c.ctx.db, c.clinic.id, (patient.email ?? '').toLowerCase(), patient.dateOfBirth ?? '');
-	if (known && (await hasEarlierVisit(c.ctx.db, known.id, startMs))) return;
-	throw new ConsultationFirstError(consultationOf(c)?.slug);
-}
-
 async function confirm(
 	c: Context,
 	service: CatalogService,
@@ -413,7 +395,6 @@ async function confirm(
 	submission: string
 ): Promise<Rendered | Redirected> {
 	try {
-		await checkFollowUp(c, service, patient, startMs);
 		const providerId = await providerForBooking(c, service, provider, startMs);
 		const { confirmation } = await bookOnline(
 			c.ctx,

@@ -25,12 +25,12 @@ describeEachEngine('booking abuse limits and idempotent replay', (handle) => {
 		return { ...ctx, client: { ...ctx.client, ip } };
 	};
 	const person = (email: string) => ({ firstName: 'Lim', lastName: 'Its', email, phone: '(617) 555-0100', dateOfBirth: '1980-04-02' });
-	const request = (email: string, s = slot()) => ({ service: 'follow-up', providerId: s.providerId, start: s.start, patient: person(email) });
+	const request = (email: string, s = slot()) => ({ service: 'initial-consultation', providerId: s.providerId, start: s.start, patient: person(email) });
 	const count = async (table: 'appointment' | 'patient') => Number((await handle.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 	beforeAll(async () => {
 		await seedDemoClinic(handle.db, fixedClock(TEST_NOW));
-		const { slots: all } = await getAvailability(at('192.0.2.1'), { service: 'follow-up', from: '2026-12-01', to: '2026-12-18' });
+		const { slots: all } = await getAvailability(at('192.0.2.1'), { service: 'initial-consultation', from: '2026-12-01', to: '2026-12-18' });
 		// One slot per provider and hour, so none of them overlap.
 		const seen = new Set<string>();
 		slots = all.filter((s) => {

@@ -40,9 +40,9 @@ function secondPool(handle: EngineHandle): Database {
 
 const person = (tag: string) => ({ firstName: 'Race', lastName: tag, email: `${tag}@example.com`, phone: '(617) 555-0100', dateOfBirth: '1980-04-02' });
 
-/** Follow-up slots of every provider, at least two hours apart per provider, so none overlap. */
+/** Consultation slots of every provider, at least two hours apart per provider, so none overlap. */
 async function distinctSlots(ctx: Ctx, from: string, to: string, count: number): Promise<{ start: string; providerId: string }[]> {
-	const { slots } = await getAvailability(ctx, { service: 'follow-up', from, to });
+	const { slots } = await getAvailability(ctx, { service: 'initial-consultation', from, to });
 	const lastByProvider = new Map<string, number>();
 	const chosen: { start: string; providerId: string }[] = [];
 	for (const slot of slots) {
@@ -69,7 +69,7 @@ describeEachEngine('booking races', (handle) => {
 			const outcomes = await Promise.all(
 				slots.map((slot, i) =>
 					outcome(
-						bookOnline(visitorCtx(i % 2 ? handle.database : other), { service: 'follow-up', providerId: slot.providerId, start: slot.start, patient: person(`distinct${i}`) }, { source: 'api' })
+						bookOnline(visitorCtx(i % 2 ? handle.database : other), { service: 'initial-consultation', providerId: slot.providerId, start: slot.start, patient: person(`distinct${i}`) }, { source: 'api' })
 					)
 				)
 			);
@@ -89,7 +89,7 @@ describeEachEngine('booking races', (handle) => {
 				const to = slots[2 * i + 1]!;
 				const { confirmation } = await bookOnline(
 					visitorCtx(handle.database),
-					{ service: 'follow-up', providerId: from.providerId, start: from.start, patient: person(`pair${i}`) },
+					{ service: 'initial-consultation', providerId: from.providerId, start: from.start, patient: person(`pair${i}`) },
 					{ source: 'api' }
 				);
 				pairs.push({ id: confirmation.id, token: confirmation.manageToken!, from, to });

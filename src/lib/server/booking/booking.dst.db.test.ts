@@ -8,6 +8,7 @@ import { TEST_NOW, testCtx, staffActor } from '../testing/test-context';
 import { addException } from '../scheduling/schedule-admin.service';
 import { getAvailability } from '../scheduling/availability.service';
 import { bookOnline } from './booking.service';
+import { giveEarlierVisits } from '../testing/bookings';
 
 /**
  * Booking across Boston's 2027 clock changes (spring forward 14 March, fall back 7 November), with
@@ -24,6 +25,8 @@ describeEachEngine('booking across DST changes', (handle) => {
 		const location = (await handle.db.selectFrom('location').select('id').executeTakeFirstOrThrow()).id;
 		await addException(admin, alex, { kind: 'extra_hours', date: '2027-03-14', start: '01:00', end: '04:00', locationId: location });
 		await addException(admin, alex, { kind: 'extra_hours', date: '2027-11-07', start: '00:00', end: '04:00', locationId: location });
+		// Follow-ups are for patients seen before.
+		await giveEarlierVisits(handle.db, ['spring', 'spring-early', 'fall-1', 'fall-2', 'fall-3'].map(who));
 	});
 
 	it('offers no 02:xx on the spring-forward night and books 03:00 EDT as 07:00Z', async () => {

@@ -16,6 +16,7 @@ import { hashManageToken } from './manage-token';
 import { deleteExpiredAnswers } from './idempotency';
 import { getStaffAppointment } from './staff-appointments.service';
 import { staffActor } from '../testing/test-context';
+import { giveEarlierVisits } from '../testing/bookings';
 
 /**
  * Booking against both engines. TEST_NOW is Friday 2026-11-27 10:00 in Boston; Tuesday
@@ -78,8 +79,10 @@ describeEachEngine('booking', (handle) => {
 		expect(taken.code).toBe('conflict');
 		expect((taken as SlotTakenError).alternatives.length).toBeGreaterThan(0);
 
-		// A 30-minute follow-up at 13:00 blocks 13:00–13:40; a 45-minute consultation at 12:45 would overlap it.
-		await bookOnline(ctx, request({ service: 'follow-up', start: '2026-12-01T13:15:00-05:00', patient: { ...patient, email: 'cy@example.com' } }), { source: 'api' });
+		// A 30-minute follow-up at 13:15 blocks 13:15–13:55; a 45-minute consultation at 13:00 would overlap it.
+		const returning = { ...patient, email: 'cy@example.com' };
+		await giveEarlierVisits(handle.db, [returning]);
+		await bookOnline(ctx, request({ service: 'follow-up', start: '2026-12-01T13:15:00-05:00', patient: returning }), { source: 'api' });
 		const clash = await domainError(bookOnline(ctx, request({ start: '2026-12-01T13:00:00-05:00', patient: { ...patient, email: 'di@example.com' } }), { source: 'api' }));
 		expect(clash.code).toBe('conflict');
 	});
@@ -143,6 +146,18 @@ describeEachEngine('booking', (handle) => {
 		expect(confirmation.service).toBe('dry-needling');
 	});
 
+	it('refuses a follow-up to a brand-new patient through the API, then books it after an earlier visit', async () => {
+		const newcomer = { ...patient, email: 'first-follow-up@example.com' };
+		const followUp = request({ service: 'follow-up', start: '2026-12-11T09:00:00-05:00', patient: newcomer });
+		const refused = await domainError(bookOnline(ctx, followUp, { source: 'api' }));
+		expect(refused).toBeInstanceOf(ConsultationFirstError);
+		expect((refused as ConsultationFirstError).consultationSlug).toBe('initial-consultation');
+		expect(await handle.db.selectFrom('patient').select('id').where('email', '=', newcomer.email).executeTakeFirst()).toBeUndefined();
+		await bookOnline(ctx, request({ start: '2026-12-04T09:00:00-05:00', patient: newcomer }), { source: 'api' });
+		const { confirmation } = await bookOnline(ctx, followUp, { source: 'api' });
+		expect(confirmation.service).toBe('follow-up');
+	});
+
 	it('verifies a carried self-assessment and refuses needling after a physician-first result', async () => {
 		const answers = (over: Partial<ScreeningInput>): ScreeningInput => ({ regions: [], concerns: ['sciatica'], duration: null, redFlags: [], precautions: [], preference: 'none', ...over });
 		const token = (a: ScreeningInput) => issueResultToken({ answers: a, rulesetVersion: evaluateScreening(a).rulesetVersion, issuedAt: TEST_NOW }, ctx.config.appSecret);
@@ -166,8 +181,11 @@ describeEachEngine('booking', (handle) => {
 			const other = handle.engine === 'postgres' ? handle.openAnother() : handle.database;
 			try {
 				const ctxB = testCtx(other.db, anonymous);
+				// Two in three ask for a follow-up, so those patients have been seen before.
+				const racer = (i: number) => ({ ...patient, email: `race${i}@example.com` });
+				await giveEarlierVisits(handle.db, Array.from({ length: 50 }, (_, i) => i).filter((i) => i % 3).map(racer));
 				const attempts = Array.from({ length: 50 }, (_, i) =>
-					bookOnline(i % 2 ? ctx : ctxB, request({ start: '2026-12-10T09:00:00-05:00', service: i % 3 ? 'follow-up' : 'initial-consultation', patient: { ...patient, email: `race${i}@example.com` } }), { source: 'api' }).then(
+					bookOnline(i % 2 ? ctx : ctxB, request({ start: '2026-12-10T09:00:00-05:00', service: i % 3 ? 'follow-up' : 'initial-consultation', patient: racer(i) }), { source: 'api' }).then(
 						() => 'booked',
 						(error: unknown) => (error instanceof DomainError ? error.code : `crash: ${String(error)}`)
 					)

@@ -40,7 +40,7 @@ describeEachEngine('one clinic per actor', (handle) => {
 		const provider = (await handle.db.selectFrom('staff').select('id').where('email', '=', 'alex.chen@boston-spine.example').executeTakeFirstOrThrow()).id;
 		const booked = await bookOnline(
 			testCtx(handle.db, anonymous),
-			{ service: 'follow-up', providerId: provider, start: '2026-12-01T09:00:00-05:00', patient: { firstName: 'Grace', lastName: 'Bostonian', email: 'grace@example.com', phone: '617-555-0177', dateOfBirth: '1975-06-30' } },
+			{ service: 'initial-consultation', providerId: provider, start: '2026-12-01T09:00:00-05:00', patient: { firstName: 'Grace', lastName: 'Bostonian', email: 'grace@example.com', phone: '617-555-0177', dateOfBirth: '1975-06-30' } },
 			{ source: 'online' }
 		);
 		boston.appointmentId = booked.confirmation.id;

@@ -49,6 +49,14 @@ describeEachEngine('clinic services', (handle) => {
 		expect(await getService(ctx, created.id)).toEqual(edited);
 	});
 
+	it('stores every follow-up as consultation-first, the demo one and a new one with the box unticked', async () => {
+		const ctx = await asAdmin();
+		expect((await listServices(ctx)).find((s) => s.slug === 'follow-up')).toMatchObject({ newPatientsNeedConsultation: true });
+		const created = await createService(ctx, formOf({ name: 'Review visit', kind: 'follow_up' }));
+		expect(created).toMatchObject({ kind: 'follow_up', newPatientsNeedConsultation: true });
+		expect(await createService(ctx, formOf({ name: 'Cupping taster' }))).toMatchObject({ newPatientsNeedConsultation: false });
+	});
+
 	it('refuses a negative duration and an unknown credential at their fields, changing nothing', async () => {
 		const ctx = await asAdmin();
 		const before = await listServices(ctx);

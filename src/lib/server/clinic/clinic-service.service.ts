@@ -11,6 +11,7 @@ import { slugify, type ClinicService } from './clinic';
 import { getClinic } from './clinic.service';
 import * as services from './clinic-service.repository';
 import { bumpBookingVersion } from '../booking/booking-version';
+import { startsWithConsultation } from '../scheduling/bookable-service';
 
 const NEEDLING_KINDS = new Set(['dry_needling', 'acupuncture']);
 
@@ -65,7 +66,9 @@ function toWrite(input: ServiceInput): services.ClinicServiceWrite {
 		});
 	}
 	const { slug: _typed, price, minNoticeHours, ...rest } = input;
-	return { ...rest, slug, priceCents: price, minNoticeMinutes: minNoticeHours * 60 };
+	// A follow-up is stored as consultation-first whatever the box says, as booking treats it.
+	const newPatientsNeedConsultation = startsWithConsultation(input.kind, input.newPatientsNeedConsultation);
+	return { ...rest, slug, priceCents: price, minNoticeMinutes: minNoticeHours * 60, newPatientsNeedConsultation };
 }
 
 async function ensureSlugFree(taken: () => Promise<boolean>): Promise<void> {

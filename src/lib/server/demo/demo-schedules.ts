@@ -29,7 +29,7 @@ export const DEMO_SCHEDULES: Record<string, Shift[]> = {
 	]
 };
 
-export const CONSULTATION_FIRST_SLUGS = ['dry-needling', 'acupuncture'];
+export const CONSULTATION_FIRST_SLUGS = ['dry-needling', 'acupuncture', 'follow-up'];
 
 /** Writes the demo schedules; `db` is the seeding transaction, after staff and locations exist. */
 export async function seedDemoSchedules(db: Kysely<DB>, clinicId: string): Promise<void> {

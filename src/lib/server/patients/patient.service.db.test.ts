@@ -17,7 +17,7 @@ describeEachEngine('patients', (handle) => {
 		provider = (await handle.db.selectFrom('staff').select('id').where('email', '=', 'alex.chen@boston-spine.example').executeTakeFirstOrThrow()).id;
 		const ctx = testCtx(handle.db, anonymous);
 		const book = (start: string, patient: typeof person) =>
-			bookOnline(ctx, { service: 'follow-up', providerId: provider, start, patient }, { source: 'online' });
+			bookOnline(ctx, { service: 'initial-consultation', providerId: provider, start, patient }, { source: 'online' });
 		await book('2026-12-01T09:00:00-05:00', person);
 		// The same person with a typo in the date of birth: a duplicate for the front desk to merge.
 		await book('2026-12-02T09:00:00-05:00', { ...person, dateOfBirth: '1975-06-03' });

@@ -44,11 +44,11 @@ describeEachEngine('availability from the database', (handle) => {
 
 	it('reuses an answer until a booking moves the booking version, then recomputes', async () => {
 		const ctx = testCtx(handle.db, anonymous);
-		const first = await getAvailabilityJson(ctx, query({ service: 'follow-up', provider: alex }));
-		expect(await getAvailabilityJson(ctx, query({ service: 'follow-up', provider: alex }))).toBe(first);
+		const first = await getAvailabilityJson(ctx, query({ service: 'initial-consultation', provider: alex }));
+		expect(await getAvailabilityJson(ctx, query({ service: 'initial-consultation', provider: alex }))).toBe(first);
 		expect(first).toContain('"2026-12-01T09:00:00-05:00"');
-		await bookOnline(ctx, { service: 'follow-up', providerId: alex, start: '2026-12-01T09:00:00-05:00', patient: { firstName: 'A', lastName: 'B', email: 'ab@example.com', phone: '(617) 555-0100', dateOfBirth: '1990-01-01' } }, { source: 'api' });
-		const after = await getAvailabilityJson(ctx, query({ service: 'follow-up', provider: alex }));
+		await bookOnline(ctx, { service: 'initial-consultation', providerId: alex, start: '2026-12-01T09:00:00-05:00', patient: { firstName: 'A', lastName: 'B', email: 'ab@example.com', phone: '(617) 555-0100', dateOfBirth: '1990-01-01' } }, { source: 'api' });
+		const after = await getAvailabilityJson(ctx, query({ service: 'initial-consultation', provider: alex }));
 		expect(after).not.toContain('"2026-12-01T09:00:00-05:00"');
 	});
 

@@ -18,6 +18,15 @@ export type BookableService = {
 	rules: ResolvedServiceRules;
 };
 
+/**
+ * Whether first-time patients must start with the consultation: the services the clinic marks so,
+ * and always a follow-up, which by its nature continues earlier care. The one place this rule
+ * lives: the booking service checks it for the website and the API alike.
+ */
+export function startsWithConsultation(kind: string, marked: boolean): boolean {
+	return marked || kind === 'follow_up';
+}
+
 /** Needling services: a screening result of physician_first or not_suitable bars them. */
 export const NEEDLING_KINDS: ReadonlySet<ServiceKind> = new Set(['dry_needling', 'acupuncture']);
 
@@ -48,7 +57,7 @@ function toBookable(row: Row): BookableService {
 		description: row.description,
 		priceCents: row.priceCents,
 		bookableOnline: readFlag(row.bookableOnline),
-		newPatientsNeedConsultation: readFlag(row.newPatientsNeedConsultation),
+		newPatientsNeedConsultation: startsWithConsultation(row.kind, readFlag(row.newPatientsNeedConsultation)),
 		rules: {
 			durationMinutes: row.durationMinutes,
 			bufferBeforeMinutes: row.bufferBeforeMinutes,

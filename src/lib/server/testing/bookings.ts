@@ -4,7 +4,7 @@
  * written into tables. One place to follow if those services change their inputs.
  */
 import type { Kysely } from 'kysely';
-import type { Clock } from '../clock';
+import { fixedClock, type Clock } from '../clock';
 import type { Ctx } from '../context';
 import type { DB } from '../db/schema';
 import { bookByStaff, cancelByStaff, moveByStaff } from '../booking/staff-appointments.service';
@@ -46,6 +46,15 @@ export async function bookFirstFree(
 	const [slot] = (await getAvailability(ctx, { service, from: options.from, to: options.to })).slots;
 	if (!slot) throw new Error(`no free ${service} time from ${options.from} to ${options.to}`);
 	return bookAt(ctx, new Date(slot.start), { providerId: slot.providerId, service, ...(options.patient ? { patient: options.patient } : {}) });
+}
+
+/**
+ * Gives each patient an earlier visit: a consultation in the week of 9 November 2026 (before
+ * TEST_NOW), booked back then by the front desk, so the booking service lets them book a follow-up.
+ */
+export async function giveEarlierVisits(db: Kysely<DB>, patients: PatientFields[]): Promise<void> {
+	const desk = await frontDeskCtx(db, fixedClock(new Date('2026-11-02T12:00:00Z')));
+	for (const patient of patients) await bookFirstFree(desk, { from: '2026-11-09', to: '2026-11-13', service: 'initial-consultation', patient });
 }
 
 /** Moves an appointment to another free time of the same provider, as the clinic would. */
