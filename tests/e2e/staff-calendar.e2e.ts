@@ -137,13 +137,13 @@ describe.skipIf(!chromiumAvailable && !browserRequired)('the staff calendar in t
 		expect(await page.getByRole('heading', { name: '2 found' }).count()).toBe(1);
 		await expectAccessible(page);
 		await page.getByRole('link', { name: 'Duplicate-Person, Test' }).first().click();
-		expect(await page.getByRole('table').textContent()).toContain('Initial consultation');
+		expect(await page.getByRole('table', { name: 'Appointments' }).textContent()).toContain('Initial consultation');
 		await page.getByLabel('Find the duplicate').fill('duplicate-person');
 		await page.getByRole('button', { name: 'Find' }).click();
 		await expectAccessible(page);
 		await page.getByRole('button', { name: 'Merge into this record' }).click();
 		expect(await page.getByRole('status').textContent()).toBe('Records merged.');
-		expect(await page.getByRole('table').getByRole('row').count()).toBe(3);
+		expect(await page.getByRole('table', { name: 'Appointments' }).getByRole('row').count()).toBe(3);
 		for (const url of urls) expect(url.toLowerCase()).not.toContain('duplicate');
 	});
 
