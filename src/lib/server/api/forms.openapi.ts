@@ -37,6 +37,7 @@ export const formsApi: ApiModule = {
 		'/forms/{slug}': {
 			get: {
 				operationId: 'getFormQuestionnaire',
+				security: [],
 				summary: 'A form as a FHIR Questionnaire',
 				description:
 					'The current published version of a form. The shipped health-history intake has the slug "health-history". ' +
