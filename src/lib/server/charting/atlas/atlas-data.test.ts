@@ -109,7 +109,7 @@ describe('the shared region list', () => {
 	it('has unique source ids, each used by some row', () => {
 		const ids = ATLAS_SOURCES.map((s) => s.id);
 		expect(new Set(ids).size).toBe(ids.length);
-		const used = new Set([...MUSCLES.flatMap((m) => m.source), ...ACUPOINTS.flatMap((p) => [...p.source, ...(p.pregnancy ? [p.pregnancy.source] : [])])]);
+		const used = new Set<string>([...MUSCLES.flatMap((m) => m.source), ...ACUPOINTS.flatMap((p) => [...p.source, ...(p.pregnancy ? [p.pregnancy.source] : [])])]);
 		expect(ids.filter((id) => !used.has(id) && id !== 'travell-simons' && id !== 'chimungwu-counts')).toEqual([]);
 	});
 });

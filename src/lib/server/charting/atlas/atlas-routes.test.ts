@@ -8,8 +8,8 @@ const call = async (handler: Handler, query: string) => {
 	const response = handler({ url: new URL(`https://clinic.example/api/v1/atlas/x${query}`) });
 	return { status: response.status, type: response.headers.get('content-type'), body: await response.json() };
 };
-const muscles = (query = '') => call(getMuscles as unknown as Handler, query);
-const acupoints = (query = '') => call(getAcupoints as unknown as Handler, query);
+const muscles = (query = '') => call(getMuscles, query);
+const acupoints = (query = '') => call(getAcupoints, query);
 
 describe('GET /api/v1/atlas/acupoints', () => {
 	it('lists all 361 points, each with its sources spelled out', async () => {

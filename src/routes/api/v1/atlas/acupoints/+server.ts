@@ -1,15 +1,8 @@
-import { json } from '@sveltejs/kit';
 import { listAcupoints } from '$lib/server/charting/atlas/atlas-api';
-import { problemFrom } from '$lib/server/http';
 import { methodNotAllowed } from '../../api-responses';
+import { atlasGet } from '../atlas-route';
 
-/** The acupoint atlas (361 WHO points): ?q=&region=&meridian= (see the OpenAPI document). Reference data, no PHI. */
-export function GET({ url }) {
-	try {
-		return json(listAcupoints(url.searchParams), { headers: { 'cache-control': 'public, max-age=3600' } });
-	} catch (caught) {
-		return problemFrom(caught);
-	}
-}
+/** The acupoint atlas (361 WHO points): ?q=&region=&meridian= (see the OpenAPI document). */
+export const GET = atlasGet(listAcupoints);
 
 export const fallback = () => methodNotAllowed(['GET']);
