@@ -3,6 +3,7 @@ import { screeningApi } from './screening.openapi';
 import { bookingApi } from './booking.openapi';
 import { formsApi } from './forms.openapi';
 import { consentApi } from './consent.openapi';
+import { atlasApi } from './atlas.openapi';
 
 /** The document itself, so clients can find it from any copy of it. */
 const documentApi: ApiModule = {
@@ -23,4 +24,4 @@ const documentApi: ApiModule = {
 };
 
 /** Every part of /api/v1. A new feature (booking, availability) adds its module here. */
-export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi, formsApi, consentApi];
+export const API_MODULES: readonly ApiModule[] = [documentApi, screeningApi, bookingApi, formsApi, consentApi, atlasApi];

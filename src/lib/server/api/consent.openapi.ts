@@ -14,6 +14,7 @@ export const consentApi: ApiModule = {
 		'/consent-documents': {
 			get: {
 				operationId: 'listConsentDocuments',
+				security: [],
 				summary: 'Published consent documents, latest version per modality',
 				security: [],
 				responses: {

@@ -37,6 +37,7 @@ export const formsApi: ApiModule = {
 		'/forms/{slug}': {
 			get: {
 				operationId: 'getFormQuestionnaire',
+				security: [],
 				summary: 'A form as a FHIR Questionnaire',
 				security: [],
 				description:

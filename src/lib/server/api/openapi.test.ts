@@ -27,6 +27,8 @@ describe('the OpenAPI document', () => {
 			'/appointments/{id}',
 			'/appointments/{id}/cancel',
 			'/appointments/{id}/reschedule',
+			'/atlas/acupoints',
+			'/atlas/muscles',
 			'/availability',
 			'/consent-documents',
 			'/forms/{slug}',
