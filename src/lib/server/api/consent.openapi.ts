@@ -16,7 +16,6 @@ export const consentApi: ApiModule = {
 				operationId: 'listConsentDocuments',
 				security: [],
 				summary: 'Published consent documents, latest version per modality',
-				security: [],
 				responses: {
 					'200': {
 						description: 'One entry per modality: dry_needling, acupuncture, electrical_stimulation, general_treatment, privacy_notice.',

@@ -39,7 +39,6 @@ export const formsApi: ApiModule = {
 				operationId: 'getFormQuestionnaire',
 				security: [],
 				summary: 'A form as a FHIR Questionnaire',
-				security: [],
 				description:
 					'The current published version of a form. The shipped health-history intake has the slug "health-history". ' +
 					'Sent as application/fhir+json when the Accept header prefers it.',
