@@ -29,9 +29,9 @@ describe('a first visit', () => {
 
 	it('staff home lists what each role can use (no promises of later releases), and every link opens', async () => {
 		const roles: Array<[string, string[]]> = [
-			[ADMIN, ['Calendar', 'Patients', 'Schedules', 'Articles', 'Comments', 'Inbox', 'Clinic', 'Locations', 'Services', 'Staff', 'Audit trail', 'Email outbox', 'Self-assessment report']],
-			[CLINICIAN, ['Calendar', 'Patients', 'Schedules', 'Articles', 'Comments', 'Self-assessment report']],
-			[FRONT_DESK, ['Calendar', 'Patients', 'Schedules', 'Comments', 'Inbox']]
+			[ADMIN, ['Calendar', 'Patients', 'Consent check', 'Schedules', 'Articles', 'Comments', 'Inbox', 'Clinic', 'Locations', 'Services', 'Staff', 'Audit trail', 'Email outbox', 'Consent documents', 'Self-assessment report']],
+			[CLINICIAN, ['Calendar', 'Patients', 'Consent check', 'Schedules', 'Articles', 'Comments', 'Self-assessment report']],
+			[FRONT_DESK, ['Calendar', 'Patients', 'Consent check', 'Schedules', 'Comments', 'Inbox']]
 		];
 		for (const [email, expected] of roles) {
 			const { cookie } = await signIn(server.url, email, PASSWORD);

@@ -39,6 +39,7 @@ export async function prepareFuzzWorld(baseUrl: string, databaseFile: string): P
 	};
 	db.close();
 
+	const formsToken = randomBytes(32).toString('base64url');
 	const formPaths: Record<string, string> = {
 		'/(public)/appointments/manage/[token]': `/appointments/manage/${token}`,
 		'/(public)/articles/[slug]/comment': `/articles/${ids.slug}/comment`,
@@ -69,7 +70,18 @@ export async function prepareFuzzWorld(baseUrl: string, databaseFile: string): P
 		'/staff/reset-password/[token]': `/staff/reset-password/${randomBytes(32).toString('base64url')}`,
 		'/staff/sign-in': '/staff/sign-in',
 		'/staff/sign-in/setup-mfa': '/staff/sign-in/setup-mfa',
-		'/staff/sign-in/verify': '/staff/sign-in/verify'
+		'/staff/sign-in/verify': '/staff/sign-in/verify',
+		'/(public)/[...rest]': '/no-such-page',
+		// Forms links: a well-formed token that opens nothing (every body must still get a clear 4xx).
+		'/(public)/forms/[token]': `/forms/${formsToken}`,
+		'/(public)/forms/[token]/consent/[modality]': `/forms/${formsToken}/consent/dry_needling`,
+		'/(public)/forms/[token]/intake/[page]': `/forms/${formsToken}/intake/visit`,
+		'/(public)/forms/[token]/intake/review': `/forms/${formsToken}/intake/review`,
+		'/(public)/forms/tablet': '/forms/tablet',
+		'/staff/(app)/admin/consent': '/staff/admin/consent',
+		'/staff/(app)/admin/consent/[modality]': '/staff/admin/consent/dry_needling',
+		'/staff/(app)/appointments/[id]/intake': `/staff/appointments/${booked.id}/intake`,
+		'/staff/(app)/patients/[id]/consent/[modality]': `/staff/patients/${ids.patient}/consent/dry_needling`
 	};
 
 	const document = (await (await fetch(`${baseUrl}/api/v1/openapi.json`)).json()) as {
@@ -87,7 +99,11 @@ export async function prepareFuzzWorld(baseUrl: string, databaseFile: string): P
 		'post /appointments': { base: { ...appointmentBody, start: next.start } },
 		'get /appointments/{id}': { headers: bearer },
 		'post /appointments/{id}/cancel': { base: { token }, headers: bearer },
-		'post /appointments/{id}/reschedule': { base: { start: next.start, providerId: next.providerId, token }, headers: bearer }
+		'post /appointments/{id}/reschedule': { base: { start: next.start, providerId: next.providerId, token }, headers: bearer },
+		'get /forms/{slug}': {},
+		'get /consent-documents': {},
+		'get /atlas/muscles': { query: { q: 'trapezius' } },
+		'get /atlas/acupoints': { query: { meridian: 'LI' } }
 	};
 	const apiTargets: ApiTarget[] = [];
 	const missingOperations: string[] = [];
@@ -96,7 +112,7 @@ export async function prepareFuzzWorld(baseUrl: string, databaseFile: string): P
 			const key = `${method} ${path}`;
 			const extra = known[key];
 			if (!extra) missingOperations.push(key);
-			else apiTargets.push({ method: method.toUpperCase(), path: `/api/v1${path.replace('{id}', String(booked.id))}`, ...extra });
+			else apiTargets.push({ method: method.toUpperCase(), path: `/api/v1${path.replace('{id}', String(booked.id)).replace('{slug}', 'health-history')}`, ...extra });
 		}
 	}
 	return { cookie, formPaths, apiTargets, missingOperations };
