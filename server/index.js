@@ -73,7 +73,7 @@ function stop(reason) {
 		if (error) return;
 		clearTimeout(shutdownTimer);
 		clearTimeout(idleTimer);
-		// @ts-expect-error a custom event, as adapter-node emits it
+		// A custom event (adapter-node emits the same one): hooks.server.ts stops the worker and closes the database on it.
 		process.emit('sveltekit:shutdown', reason);
 	});
 	shutdownTimer = setTimeout(() => server.closeAllConnections(), shutdownTimeout * 1000);
